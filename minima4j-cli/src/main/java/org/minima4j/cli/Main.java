@@ -1,0 +1,71 @@
+package org.minima4j.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code ./minima} command line. */
+@Command(
+    name = "minima",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "minima4j: optimizers for machine learning on the JVM.",
+    subcommands = {Main.VersionCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code (for tests). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
+  }
+
+  /** The project version, from the build. */
+  public static String version() {
+    Properties p = new Properties();
+    try (InputStream in = Main.class.getResourceAsStream("/minima4j-version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return p.getProperty("version", "unknown");
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"minima4j " + version()};
+    }
+  }
+
+  @Command(name = "version", description = "Print the minima4j version.")
+  static final class VersionCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().getOut().println("minima4j " + version());
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package org.minima4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+  private static String[] run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+  }
+
+  @Test
+  void versionPrintsTheBuildVersion() {
+    String[] r = run("version");
+    assertThat(r[0]).isEqualTo("0");
+    assertThat(r[1]).startsWith("minima4j ").doesNotContain("${").doesNotContain("unknown");
+  }
+
+  @Test
+  void helpListsTheCommands() {
+    String[] r = run("--help");
+    assertThat(r[0]).isEqualTo("0");
+    assertThat(r[1]).contains("version").contains("Usage: minima");
+  }
+
+  @Test
+  void unknownCommandFailsWithAMessage() {
+    String[] r = run("no-such-command");
+    assertThat(r[0]).isNotEqualTo("0");
+    assertThat(r[2]).contains("no-such-command");
+  }
+}
