@@ -1,0 +1,30 @@
+package org.minima4j.optimize;
+
+import java.util.Arrays;
+
+/**
+ * The outcome of a minimization, with scipy.optimize.OptimizeResult's fields. Counts a method
+ * does not report are 0; {@code maxcv} (maximum constraint violation) is 0 for unconstrained
+ * methods; {@code jac} may be null where the method keeps no gradient.
+ */
+public record OptimizeResult(
+    double[] x, double fun, double[] jac, int nit, int nfev, int njev, int nhev,
+    int status, boolean success, String message, double maxcv) {
+
+  @Override
+  public double[] x() {
+    return x.clone();
+  }
+
+  @Override
+  public double[] jac() {
+    return jac == null ? null : jac.clone();
+  }
+
+  @Override
+  public String toString() {
+    return "OptimizeResult[success=" + success + ", status=" + status + ", message=" + message + ", fun=" + fun
+        + ", x=" + Arrays.toString(x) + ", nit=" + nit + ", nfev=" + nfev + ", njev=" + njev + ", nhev=" + nhev
+        + ", maxcv=" + maxcv + "]";
+  }
+}
