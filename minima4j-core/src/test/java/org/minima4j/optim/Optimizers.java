@@ -20,6 +20,21 @@ final class Optimizers {
         return new RMSprop(params, RMSprop.Options.DEFAULTS.fromMap(kwargs));
       case "Adagrad":
         return new Adagrad(params, Adagrad.Options.DEFAULTS.fromMap(kwargs));
+      case "Adadelta":
+        return new Adadelta(params, Adadelta.Options.DEFAULTS.fromMap(kwargs));
+      case "Adamax":
+        return new Adamax(params, Adamax.Options.DEFAULTS.fromMap(kwargs));
+      case "NAdam":
+        return new NAdam(params, NAdam.Options.DEFAULTS.fromMap(kwargs));
+      case "RAdam":
+        return new RAdam(params, RAdam.Options.DEFAULTS.fromMap(kwargs));
+      case "Rprop":
+        return new Rprop(params, Rprop.Options.DEFAULTS.fromMap(kwargs));
+      case "ASGD":
+        return new ASGD(params, ASGD.Options.DEFAULTS.fromMap(kwargs));
+      case "LBFGS":
+        // the reference is torch 1.13.1, whose strong-Wolfe search may exceed max_eval
+        return new LBFGS(params, LBFGS.Options.DEFAULTS.withLimitLineSearchToMaxEval(false).fromMap(kwargs));
       default:
         return null;
     }

@@ -97,20 +97,27 @@ final class Reference {
     return ros + 0.1 * s + 0.05 * cp;
   }
 
+  /**
+   * grad f, summed per element in the order torch's autograd engine accumulates the branches
+   * (coupling, sin, (1-x)^2, the -x^2 inside the Rosenbrock term, then its x[i+1] part), which
+   * reproduces torch's gradients bit for bit at nearly every recorded point.
+   */
   static double[] grad(double[] x) {
     double[] g = new double[10];
-    for (int i = 0; i < 9; i++) {
-      g[i] += -4.0 * 10.0 * x[i] * (x[i + 1] - x[i] * x[i]) - 2.0 * (1.0 - x[i]);
-    }
-    for (int i = 1; i < 10; i++) {
-      g[i] += 2.0 * 10.0 * (x[i] - x[i - 1] * x[i - 1]);
-    }
     for (int i = 0; i < 10; i++) {
-      g[i] += 0.1 * 3.0 * Math.cos(3.0 * x[i]);
-    }
-    for (int i = 0; i < 5; i++) {
-      g[i] += 0.05 * x[i + 5];
-      g[i + 5] += 0.05 * x[i];
+      double acc = i < 5 ? 0.05 * x[i + 5] : 0.05 * x[i - 5];
+      acc = acc + (0.1 * Math.cos(3.0 * x[i])) * 3.0;
+      if (i <= 8) {
+        double u = x[i + 1] - x[i] * x[i];
+        double gu = 10.0 * (2.0 * u);
+        acc = acc + -(1.0 * (2.0 * (1.0 - x[i])));
+        acc = acc + (-gu) * (2.0 * x[i]);
+      }
+      if (i >= 1) {
+        double u = x[i] - x[i - 1] * x[i - 1];
+        acc = acc + 10.0 * (2.0 * u);
+      }
+      g[i] = acc;
     }
     return g;
   }
