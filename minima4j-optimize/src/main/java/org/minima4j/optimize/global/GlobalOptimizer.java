@@ -82,6 +82,15 @@ public abstract class GlobalOptimizer {
   /** Why {@link #shouldStop()} is true, in the anchor's words; null while it is false. */
   public abstract String stopMessage();
 
+  /**
+   * Whether the stop reported by {@link #shouldStop()} is the algorithm's own iteration limit (for
+   * example pyswarm's {@code maxiter} or differential evolution's {@code maxiter}), reported as
+   * {@link StopReason#MAX_ITERATIONS} rather than {@link StopReason#CONVERGED}.
+   */
+  public boolean stopIsIterationLimit() {
+    return false;
+  }
+
   /** Whether a local search is due before the next ask (see {@link #runLocalSearch}). */
   public boolean localSearchPending() {
     return false;
@@ -271,7 +280,9 @@ public abstract class GlobalOptimizer {
         break;
       }
     }
-    String message = reason == StopReason.CONVERGED && stopMessage() != null ? stopMessage() : reason.defaultMessage();
+    String own = stopMessage();
+    String message = own != null && shouldStop() && (reason == StopReason.CONVERGED || reason == StopReason.MAX_ITERATIONS)
+        ? own : reason.defaultMessage();
     double[] x = bestX == null ? new double[n] : bestX.clone();
     return new GlobalResult(x, bestF, nfev, nit, nonFinite, history(), reason, message);
   }
@@ -295,7 +306,7 @@ public abstract class GlobalOptimizer {
       }
     }
     if (shouldStop()) {
-      return StopReason.CONVERGED;
+      return stopIsIterationLimit() ? StopReason.MAX_ITERATIONS : StopReason.CONVERGED;
     }
     return null;
   }

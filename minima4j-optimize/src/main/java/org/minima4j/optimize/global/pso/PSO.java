@@ -190,6 +190,7 @@ public final class PSO extends GlobalOptimizer {
   private boolean initialized;
   private int ftolCount;
   private String stop;
+  private boolean stopLimit;
 
   public PSO(Bounds bounds, Options options) {
     this(bounds, options, seeded((options == null ? Options.DEFAULTS : options).seed()));
@@ -415,6 +416,7 @@ public final class PSO extends GlobalOptimizer {
     }
     if (stop == null && it >= o.maxiter()) {
       stop = "Stopping search: maximum iterations reached --> " + o.maxiter();
+      stopLimit = true;
     }
   }
 
@@ -460,6 +462,7 @@ public final class PSO extends GlobalOptimizer {
     moveSwarm();
     if (stop == null && it >= o.maxiter()) {
       stop = "Optimization finished: " + o.maxiter() + " iterations";
+      stopLimit = true;
     }
   }
 
@@ -526,6 +529,11 @@ public final class PSO extends GlobalOptimizer {
   }
 
   @Override
+  public boolean stopIsIterationLimit() {
+    return stopLimit;
+  }
+
+  @Override
   public String stopMessage() {
     return stop;
   }
@@ -543,6 +551,7 @@ public final class PSO extends GlobalOptimizer {
     m.put("fg", fg);
     m.put("ftol_count", ftolCount);
     m.put("stop", stop);
+    m.put("stop_limit", stopLimit);
   }
 
   @Override
@@ -560,5 +569,6 @@ public final class PSO extends GlobalOptimizer {
     fg = State.getDouble(m, "fg");
     ftolCount = State.getInt(m, "ftol_count");
     stop = State.getString(m, "stop");
+    stopLimit = State.getBoolean(m, "stop_limit");
   }
 }
