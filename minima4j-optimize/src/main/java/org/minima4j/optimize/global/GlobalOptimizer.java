@@ -267,14 +267,14 @@ public abstract class GlobalOptimizer {
       if (reason != null) {
         break;
       }
+      long itBefore = nit;
       if (localSearchPending()) {
         runLocalSearch(f);
-        continue;
+      } else {
+        List<double[]> batch = ask();
+        double[] values = Evaluator.evaluate(f, batch, executor);
+        tell(batch, values);
       }
-      long itBefore = nit;
-      List<double[]> batch = ask();
-      double[] values = Evaluator.evaluate(f, batch, executor);
-      tell(batch, values);
       if (callback != null && nit > itBefore && callback.stop(bestX(), bestF, (int) Math.min(nit, Integer.MAX_VALUE))) {
         reason = StopReason.CALLBACK;
         break;
