@@ -1,0 +1,179 @@
+package org.minima4j.optimize;
+
+import java.lang.System.Logger.Level;
+import java.util.Arrays;
+import org.minima4j.optimize.internal.EvaluationStop;
+import org.minima4j.optimize.internal.Evaluator;
+import org.minima4j.optimize.internal.FiniteDifferences;
+
+/**
+ * scipy.optimize.minimize for the JVM: local minimization of a scalar function of a vector, with
+ * scipy 1.10.1's methods, defaults, messages and evaluation counts
+ * ({@code scipy/optimize/_minimize.py}). Without a method, scipy's rule applies: SLSQP when there are
+ * constraints, L-BFGS-B when there are bounds, BFGS otherwise.
+ *
+ * <p>Beyond scipy: {@code maxfun} is a hard limit for every method (the result is then the best
+ * point seen, {@code status = 1}); an objective or gradient that returns NaN/Inf or throws ends the
+ * run with {@code status = -1}, {@code success = false} and the reason in the message; a callback
+ * returning {@code true} ends it with {@code status = 99}.
+ */
+public final class Minimize {
+  private static final System.Logger LOG = System.getLogger(Minimize.class.getName());
+  private static final double SQRT_EPS = Math.sqrt(Math.ulp(1.0));
+
+  private Minimize() {}
+
+  /** Minimizes {@code fun} from {@code x0} with scipy's default method and options. */
+  public static OptimizeResult minimize(Objective fun, double[] x0) {
+    return minimize(fun, x0, null, MinimizeOptions.DEFAULTS);
+  }
+
+  /** Minimizes {@code fun} (gradient by finite differences where the method needs one). */
+  public static OptimizeResult minimize(Objective fun, double[] x0, Method method, MinimizeOptions options) {
+    if (fun == null) {
+      throw new IllegalArgumentException("fun must not be null");
+    }
+    return run(fun::value, null, null, x0, method, options);
+  }
+
+  /** Minimizes {@code fun}, which returns its value and writes its gradient (scipy's {@code jac=True}). */
+  public static OptimizeResult minimize(DifferentiableObjective fun, double[] x0, Method method,
+      MinimizeOptions options) {
+    if (fun == null) {
+      throw new IllegalArgumentException("fun must not be null");
+    }
+    return run(null, null, fun::valueAndGradient, x0, method, options);
+  }
+
+  /** Minimizes {@code fun} with the separate gradient {@code jac} (scipy's {@code jac=callable}). */
+  public static OptimizeResult minimize(Objective fun, GradientFunction jac, double[] x0, Method method,
+      MinimizeOptions options) {
+    if (fun == null) {
+      throw new IllegalArgumentException("fun must not be null");
+    }
+    if (jac == null) {
+      throw new IllegalArgumentException("jac must not be null (use the overload without jac for finite differences)");
+    }
+    return run(fun::value, jac::gradient, null, x0, method, options);
+  }
+
+  private static OptimizeResult run(Evaluator.Value fun, Evaluator.Grad grad, Evaluator.ValueGrad combined,
+      double[] x0in, Method method, MinimizeOptions options) {
+    if (options == null) {
+      throw new IllegalArgumentException("options must not be null (use MinimizeOptions.DEFAULTS)");
+    }
+    if (x0in == null || x0in.length == 0) {
+      throw new IllegalArgumentException("x0 must be a non-empty array");
+    }
+    int n = x0in.length;
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(x0in[i])) {
+        throw new IllegalArgumentException("x0[" + i + "] = " + x0in[i] + " is not finite");
+      }
+    }
+    Method m = method != null ? method
+        : !options.constraints().isEmpty() ? Method.SLSQP
+        : options.bounds() != null ? Method.L_BFGS_B : Method.BFGS;
+    if (!options.constraints().isEmpty() && m != Method.SLSQP) {
+      throw new IllegalArgumentException("method " + m.scipyName() + " cannot handle constraints; use SLSQP");
+    }
+    Bounds b = options.bounds();
+    if (b != null && (m == Method.BFGS || m == Method.CG)) {
+      throw new IllegalArgumentException("method " + m.scipyName() + " cannot handle bounds; use L-BFGS-B, "
+          + "SLSQP, Nelder-Mead or Powell");
+    }
+    double[] lb = new double[n];
+    double[] ub = new double[n];
+    Arrays.fill(lb, Double.NEGATIVE_INFINITY);
+    Arrays.fill(ub, Double.POSITIVE_INFINITY);
+    double[] x0 = x0in.clone();
+    if (b != null) {
+      if (b.dimension() != n) {
+        throw new IllegalArgumentException("bounds have " + b.dimension() + " entries but x0 has " + n);
+      }
+      lb = b.lb();
+      ub = b.ub();
+      boolean clipped = false;
+      for (int i = 0; i < n; i++) {
+        double c = Math.min(Math.max(x0[i], lb[i]), ub[i]);
+        clipped |= c != x0[i];
+        x0[i] = c;
+      }
+      if (clipped) {
+        LOG.log(Level.WARNING, "Initial guess is not within the specified bounds; x0 clipped to {0}",
+            Arrays.toString(x0));
+      }
+    }
+    long maxfun = options.maxfun() != null ? options.maxfun() : defaultMaxfun(m, n);
+    Evaluator ev;
+    if (combined != null) {
+      ev = Evaluator.combined(n, combined, maxfun);
+    } else if (grad != null) {
+      ev = Evaluator.analytic(n, fun, grad, maxfun);
+    } else {
+      FiniteDiff fd = options.finiteDiff();
+      Double rel = options.finiteDiffRelStep();
+      if (fd == FiniteDiff.DEFAULT) {
+        double eps = options.epsOr(m == Method.L_BFGS_B ? LBFGSB.DEFAULT_EPS : SQRT_EPS);
+        ev = Evaluator.finiteDifference(n, fun, FiniteDifferences.Scheme.TWO_POINT, eps, Double.NaN,
+            b != null ? lb : null, b != null ? ub : null, maxfun);
+      } else {
+        ev = Evaluator.finiteDifference(n, fun,
+            fd == FiniteDiff.TWO_POINT ? FiniteDifferences.Scheme.TWO_POINT : FiniteDifferences.Scheme.THREE_POINT,
+            null, rel == null ? Double.NaN : rel, b != null ? lb : null, b != null ? ub : null, maxfun);
+      }
+    }
+    Problem pb = new Problem(ev, x0, lb, ub, b != null, options);
+    try {
+      return switch (m) {
+        case L_BFGS_B -> LBFGSB.minimize(pb);
+        default -> throw new IllegalArgumentException("not yet");
+      };
+    } catch (EvaluationStop stop) {
+      return stopped(pb, m, stop);
+    }
+  }
+
+  private static long defaultMaxfun(Method m, int n) {
+    return switch (m) {
+      case L_BFGS_B -> LBFGSB.DEFAULT_MAXFUN;
+      case NELDER_MEAD -> 200L * n;
+      case POWELL -> 1000L * n;
+      default -> Long.MAX_VALUE;
+    };
+  }
+
+  private static OptimizeResult stopped(Problem pb, Method m, EvaluationStop stop) {
+    Evaluator ev = pb.fn;
+    double[] x;
+    double f;
+    if (stop.reason() == EvaluationStop.Reason.CALLBACK || pb.stopX != null) {
+      x = pb.stopX;
+      f = pb.stopF;
+    } else if (ev.bestX() != null) {
+      x = ev.bestX();
+      f = ev.bestF();
+    } else {
+      x = pb.x0.clone();
+      f = Double.NaN;
+    }
+    int status;
+    String message;
+    switch (stop.reason()) {
+      case MAXFUN -> {
+        status = 1;
+        message = m == Method.L_BFGS_B ? LBFGSB.MSG_MAXFUN : "Maximum number of function evaluations has been exceeded.";
+      }
+      case CALLBACK -> {
+        status = 99;
+        message = stop.getMessage();
+      }
+      default -> {
+        status = -1;
+        message = stop.getMessage();
+        LOG.log(Level.WARNING, "minimize stopped: " + message, stop.getCause());
+      }
+    }
+    return new OptimizeResult(x, f, null, pb.nit, ev.nfev(), ev.ngev(), 0, status, false, message, 0.0);
+  }
+}

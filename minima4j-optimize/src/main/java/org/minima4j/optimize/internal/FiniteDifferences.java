@@ -1,0 +1,156 @@
+package org.minima4j.optimize.internal;
+
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Dense finite-difference gradients, following scipy 1.10.1 {@code scipy/optimize/_numdiff.py}
+ * ({@code approx_derivative}, {@code _compute_absolute_step}, {@code _adjust_scheme_to_bounds},
+ * {@code _dense_difference}). Steps never leave {@code [lb, ub]}: a step that would cross a bound is
+ * flipped or shortened exactly as scipy does.
+ */
+public final class FiniteDifferences {
+  /** The difference schemes: scipy's {@code '2-point'} and {@code '3-point'}. */
+  public enum Scheme { TWO_POINT, THREE_POINT }
+
+  private static final double EPS = Math.ulp(1.0);
+
+  private FiniteDifferences() {}
+
+  /**
+   * The gradient of {@code fun} at {@code x0} (value {@code f0}); {@code absStep} (may be null) is
+   * scipy's {@code abs_step}, otherwise {@code relStep} (may be NaN for scipy's default) gives
+   * relative steps. {@code lb}/{@code ub} may be null for no bounds.
+   */
+  public static double[] gradient(ToDoubleFunction<double[]> fun, double[] x0, double f0, Scheme scheme,
+      Double absStep, double relStep, double[] lb, double[] ub) {
+    int n = x0.length;
+    double[] h = new double[n];
+    double rstep = scheme == Scheme.TWO_POINT ? Math.sqrt(EPS) : Math.pow(EPS, 1.0 / 3.0);
+    for (int i = 0; i < n; i++) {
+      double sign = x0[i] >= 0 ? 1.0 : -1.0;
+      double fallback = rstep * sign * Math.max(1.0, Math.abs(x0[i]));
+      if (absStep != null) {
+        double hi = absStep;
+        h[i] = (x0[i] + hi) - x0[i] == 0 ? fallback : hi;
+      } else if (Double.isNaN(relStep)) {
+        h[i] = fallback;
+      } else {
+        double hi = relStep * sign * Math.abs(x0[i]);
+        h[i] = (x0[i] + hi) - x0[i] == 0 ? fallback : hi;
+      }
+    }
+    boolean[] oneSided = new boolean[n];
+    adjustToBounds(x0, h, scheme, lb, ub, oneSided);
+    double[] grad = new double[n];
+    double[] x = x0.clone();
+    for (int i = 0; i < n; i++) {
+      double xi = x0[i];
+      double dx;
+      double df;
+      if (scheme == Scheme.TWO_POINT) {
+        x[i] = xi + h[i];
+        dx = x[i] - xi;
+        df = fun.applyAsDouble(x.clone()) - f0;
+      } else if (oneSided[i]) {
+        x[i] = xi + h[i];
+        double f1 = fun.applyAsDouble(x.clone());
+        x[i] = xi + 2 * h[i];
+        dx = x[i] - xi;
+        double f2 = fun.applyAsDouble(x.clone());
+        df = -3.0 * f0 + 4 * f1 - f2;
+      } else {
+        x[i] = xi - h[i];
+        double x1 = x[i];
+        double f1 = fun.applyAsDouble(x.clone());
+        x[i] = xi + h[i];
+        dx = x[i] - x1;
+        double f2 = fun.applyAsDouble(x.clone());
+        df = f2 - f1;
+      }
+      x[i] = xi;
+      grad[i] = df / dx;
+    }
+    return grad;
+  }
+
+  private static void adjustToBounds(double[] x0, double[] h, Scheme scheme, double[] lb, double[] ub,
+      boolean[] oneSided) {
+    int n = x0.length;
+    if (scheme == Scheme.TWO_POINT) {
+      java.util.Arrays.fill(oneSided, true);
+    } else {
+      for (int i = 0; i < n; i++) {
+        h[i] = Math.abs(h[i]);
+      }
+    }
+    if (lb == null || ub == null) {
+      return;
+    }
+    boolean anyBound = false;
+    for (int i = 0; i < n; i++) {
+      anyBound |= lb[i] != Double.NEGATIVE_INFINITY || ub[i] != Double.POSITIVE_INFINITY;
+    }
+    if (!anyBound) {
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      double lower = x0[i] - lb[i];
+      double upper = ub[i] - x0[i];
+      if (scheme == Scheme.TWO_POINT) {
+        double xt = x0[i] + h[i];
+        boolean violated = xt < lb[i] || xt > ub[i];
+        boolean fitting = Math.abs(h[i]) <= Math.max(lower, upper);
+        if (violated && fitting) {
+          h[i] = -h[i];
+        } else if (!fitting) {
+          h[i] = upper >= lower ? upper : -lower;
+        }
+      } else {
+        boolean central = lower >= h[i] && upper >= h[i];
+        if (!central) {
+          if (upper >= lower) {
+            h[i] = Math.min(h[i], 0.5 * upper);
+          } else {
+            h[i] = -Math.min(h[i], 0.5 * lower);
+          }
+          oneSided[i] = true;
+          double minDist = Math.min(upper, lower);
+          if (Math.abs(h[i]) <= minDist) {
+            h[i] = minDist;
+            oneSided[i] = false;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Forward-difference Jacobian of a vector function with absolute step {@code eps} (scipy 1.10's
+   * constraint Jacobians in SLSQP: {@code approx_derivative(fun, x, method='2-point', abs_step=eps,
+   * bounds=bounds)}).
+   */
+  public static double[][] jacobian(java.util.function.Function<double[], double[]> fun, double[] x0, double[] f0,
+      double eps, double[] lb, double[] ub) {
+    int n = x0.length;
+    double[] h = new double[n];
+    double rstep = Math.sqrt(EPS);
+    for (int i = 0; i < n; i++) {
+      double sign = x0[i] >= 0 ? 1.0 : -1.0;
+      h[i] = (x0[i] + eps) - x0[i] == 0 ? rstep * sign * Math.max(1.0, Math.abs(x0[i])) : eps;
+    }
+    adjustToBounds(x0, h, Scheme.TWO_POINT, lb, ub, new boolean[n]);
+    double[][] jac = new double[f0.length][n];
+    double[] x = x0.clone();
+    for (int i = 0; i < n; i++) {
+      double xi = x0[i];
+      x[i] = xi + h[i];
+      double dx = x[i] - xi;
+      double[] f1 = fun.apply(x.clone());
+      for (int k = 0; k < f0.length; k++) {
+        jac[k][i] = (f1[k] - f0[k]) / dx;
+      }
+      x[i] = xi;
+    }
+    return jac;
+  }
+}

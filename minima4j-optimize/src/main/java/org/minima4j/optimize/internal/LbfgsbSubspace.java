@@ -1,0 +1,425 @@
+package org.minima4j.optimize.internal;
+
+/**
+ * The reduced-space part of L-BFGS-B: {@code formk} (the 2m x 2m reduced matrix K and its
+ * factorization), {@code formt} (T = theta*SS + L D^-1 L'), {@code cmprlb} (reduced gradient),
+ * {@code subsm} (subspace minimization with the projection of Morales and Nocedal 2011) and
+ * {@code matupd} (memory update). Line-by-line port of scipy 1.10.1
+ * {@code scipy/optimize/lbfgsb_src/lbfgsb.f}; arrays are 1-based.
+ */
+public final class LbfgsbSubspace {
+  private LbfgsbSubspace() {}
+
+  /** {@code formk}; returns 0, -1 or -2 (non-positive definite). */
+  public static int formk(LbfgsbMemory s) {
+    int n = s.n;
+    int m = s.m;
+    int col = s.col;
+    int head = s.head;
+    int nsub = s.nfree;
+    int[] ind = s.index;
+    int[] indx2 = s.indx2;
+    double[][] ws = s.ws;
+    double[][] wy = s.wy;
+    double[][] wn1 = s.snd;
+    double[][] wn = s.wn;
+    int upcl;
+    if (s.updatd) {
+      if (s.iupdat > m) {
+        for (int jy = 1; jy <= m - 1; jy++) {
+          int js = m + jy;
+          for (int k = 0; k < m - jy; k++) {
+            wn1[jy + k][jy] = wn1[jy + 1 + k][jy + 1];
+            wn1[js + k][js] = wn1[js + 1 + k][js + 1];
+          }
+          for (int k = 0; k < m - 1; k++) {
+            wn1[m + 1 + k][jy] = wn1[m + 2 + k][jy + 1];
+          }
+        }
+      }
+      int pbegin = 1;
+      int pend = nsub;
+      int dbegin = nsub + 1;
+      int dend = n;
+      int iy = col;
+      int is = m + col;
+      int ipntr = head + col - 1;
+      if (ipntr > m) {
+        ipntr -= m;
+      }
+      int jpntr = head;
+      for (int jy = 1; jy <= col; jy++) {
+        int js = m + jy;
+        double temp1 = 0;
+        double temp2 = 0;
+        double temp3 = 0;
+        for (int k = pbegin; k <= pend; k++) {
+          int k1 = ind[k];
+          temp1 += wy[k1][ipntr] * wy[k1][jpntr];
+        }
+        for (int k = dbegin; k <= dend; k++) {
+          int k1 = ind[k];
+          temp2 += ws[k1][ipntr] * ws[k1][jpntr];
+          temp3 += ws[k1][ipntr] * wy[k1][jpntr];
+        }
+        wn1[iy][jy] = temp1;
+        wn1[is][js] = temp2;
+        wn1[is][jy] = temp3;
+        jpntr = jpntr % m + 1;
+      }
+      int jy = col;
+      jpntr = head + col - 1;
+      if (jpntr > m) {
+        jpntr -= m;
+      }
+      ipntr = head;
+      for (int i = 1; i <= col; i++) {
+        int is2 = m + i;
+        double temp3 = 0;
+        for (int k = pbegin; k <= pend; k++) {
+          int k1 = ind[k];
+          temp3 += ws[k1][ipntr] * wy[k1][jpntr];
+        }
+        ipntr = ipntr % m + 1;
+        wn1[is2][jy] = temp3;
+      }
+      upcl = col - 1;
+    } else {
+      upcl = col;
+    }
+    int ipntr = head;
+    for (int iy = 1; iy <= upcl; iy++) {
+      int is = m + iy;
+      int jpntr = head;
+      for (int jy = 1; jy <= iy; jy++) {
+        int js = m + jy;
+        double temp1 = 0;
+        double temp2 = 0;
+        double temp3 = 0;
+        double temp4 = 0;
+        for (int k = 1; k <= s.nenter; k++) {
+          int k1 = indx2[k];
+          temp1 += wy[k1][ipntr] * wy[k1][jpntr];
+          temp2 += ws[k1][ipntr] * ws[k1][jpntr];
+        }
+        for (int k = s.ileave; k <= n; k++) {
+          int k1 = indx2[k];
+          temp3 += wy[k1][ipntr] * wy[k1][jpntr];
+          temp4 += ws[k1][ipntr] * ws[k1][jpntr];
+        }
+        wn1[iy][jy] = wn1[iy][jy] + temp1 - temp3;
+        wn1[is][js] = wn1[is][js] - temp2 + temp4;
+        jpntr = jpntr % m + 1;
+      }
+      ipntr = ipntr % m + 1;
+    }
+    ipntr = head;
+    for (int is = m + 1; is <= m + upcl; is++) {
+      int jpntr = head;
+      for (int jy = 1; jy <= upcl; jy++) {
+        double temp1 = 0;
+        double temp3 = 0;
+        for (int k = 1; k <= s.nenter; k++) {
+          int k1 = indx2[k];
+          temp1 += ws[k1][ipntr] * wy[k1][jpntr];
+        }
+        for (int k = s.ileave; k <= n; k++) {
+          int k1 = indx2[k];
+          temp3 += ws[k1][ipntr] * wy[k1][jpntr];
+        }
+        if (is <= jy + m) {
+          wn1[is][jy] = wn1[is][jy] + temp1 - temp3;
+        } else {
+          wn1[is][jy] = wn1[is][jy] - temp1 + temp3;
+        }
+        jpntr = jpntr % m + 1;
+      }
+      ipntr = ipntr % m + 1;
+    }
+    double theta = s.theta;
+    for (int iy = 1; iy <= col; iy++) {
+      int is = col + iy;
+      int is1 = m + iy;
+      for (int jy = 1; jy <= iy; jy++) {
+        int js = col + jy;
+        int js1 = m + jy;
+        wn[jy][iy] = wn1[iy][jy] / theta;
+        wn[js][is] = wn1[is1][js1] * theta;
+      }
+      for (int jy = 1; jy <= iy - 1; jy++) {
+        wn[jy][is] = -wn1[is1][jy];
+      }
+      for (int jy = iy; jy <= col; jy++) {
+        wn[jy][is] = wn1[is1][jy];
+      }
+      wn[iy][iy] = wn[iy][iy] + s.sy[iy][iy];
+    }
+    int info = Linpack.dpofa(wn, 0, col);
+    if (info != 0) {
+      return -1;
+    }
+    int col2 = 2 * col;
+    double[] colBuf = new double[col + 1];
+    for (int js = col + 1; js <= col2; js++) {
+      for (int i = 1; i <= col; i++) {
+        colBuf[i] = wn[i][js];
+      }
+      Linpack.dtrsl(wn, 0, col, colBuf, 0, 11);
+      for (int i = 1; i <= col; i++) {
+        wn[i][js] = colBuf[i];
+      }
+    }
+    for (int is = col + 1; is <= col2; is++) {
+      for (int js = is; js <= col2; js++) {
+        final int fis = is;
+        final int fjs = js;
+        double d = Blas.ddot(col, k -> wn[k + 1][fis], k -> wn[k + 1][fjs]);
+        wn[is][js] = wn[is][js] + d;
+      }
+    }
+    info = Linpack.dpofa(wn, col, col);
+    if (info != 0) {
+      return -2;
+    }
+    return 0;
+  }
+
+  /** {@code formt}; returns 0 or -3 (T not positive definite). */
+  public static int formt(LbfgsbMemory s) {
+    int col = s.col;
+    double[][] wt = s.wt;
+    double[][] sy = s.sy;
+    double[][] ss = s.ss;
+    for (int j = 1; j <= col; j++) {
+      wt[1][j] = s.theta * ss[1][j];
+    }
+    for (int i = 2; i <= col; i++) {
+      for (int j = i; j <= col; j++) {
+        int k1 = Math.min(i, j) - 1;
+        double ddum = 0;
+        for (int k = 1; k <= k1; k++) {
+          ddum += sy[i][k] * sy[j][k] / sy[k][k];
+        }
+        wt[i][j] = ddum + s.theta * ss[i][j];
+      }
+    }
+    return Linpack.dpofa(wt, 0, col) != 0 ? -3 : 0;
+  }
+
+  /** {@code cmprlb}: r = -Z'(B(xcp - x) + g) over the free variables; returns 0 or -8. */
+  public static int cmprlb(LbfgsbMemory s, double[] x, double[] g, double[] z, double[] r, boolean cnstnd) {
+    int n = s.n;
+    int m = s.m;
+    int col = s.col;
+    if (!cnstnd && col > 0) {
+      for (int i = 1; i <= n; i++) {
+        r[i] = -g[i];
+      }
+      return 0;
+    }
+    for (int i = 1; i <= s.nfree; i++) {
+      int k = s.index[i];
+      r[i] = -s.theta * (z[k] - x[k]) - g[k];
+    }
+    int info = s.bmv(s.c, s.p);
+    if (info != 0) {
+      return -8;
+    }
+    int pointr = s.head;
+    for (int j = 1; j <= col; j++) {
+      double a1 = s.p[j];
+      double a2 = s.theta * s.p[col + j];
+      for (int i = 1; i <= s.nfree; i++) {
+        int k = s.index[i];
+        r[i] = r[i] + s.wy[k][pointr] * a1 + s.ws[k][pointr] * a2;
+      }
+      pointr = pointr % m + 1;
+    }
+    return 0;
+  }
+
+  /**
+   * {@code subsm}: minimizes the model over the free variables from the Cauchy point {@code x}
+   * (overwritten by the result); {@code d} holds the reduced gradient on entry; {@code xx}, {@code gg}
+   * are the current iterate and gradient. Returns info.
+   */
+  public static int subsm(LbfgsbMemory s, double[] x, double[] d, double[] xp, double[] xx, double[] gg) {
+    int n = s.n;
+    int m = s.m;
+    int nsub = s.nfree;
+    int col = s.col;
+    int[] ind = s.index;
+    int[] nbd = s.nbd;
+    double[] l = s.l;
+    double[] u = s.u;
+    double theta = s.theta;
+    double[] wv = s.p;
+    if (nsub <= 0) {
+      return 0;
+    }
+    int pointr = s.head;
+    for (int i = 1; i <= col; i++) {
+      double temp1 = 0;
+      double temp2 = 0;
+      for (int j = 1; j <= nsub; j++) {
+        int k = ind[j];
+        temp1 += s.wy[k][pointr] * d[j];
+        temp2 += s.ws[k][pointr] * d[j];
+      }
+      wv[i] = temp1;
+      wv[col + i] = theta * temp2;
+      pointr = pointr % m + 1;
+    }
+    int col2 = 2 * col;
+    int info = Linpack.dtrsl(s.wn, 0, col2, wv, 0, 11);
+    if (info != 0) {
+      return info;
+    }
+    for (int i = 1; i <= col; i++) {
+      wv[i] = -wv[i];
+    }
+    info = Linpack.dtrsl(s.wn, 0, col2, wv, 0, 1);
+    if (info != 0) {
+      return info;
+    }
+    pointr = s.head;
+    for (int jy = 1; jy <= col; jy++) {
+      int js = col + jy;
+      for (int i = 1; i <= nsub; i++) {
+        int k = ind[i];
+        d[i] = d[i] + s.wy[k][pointr] * wv[jy] / theta + s.ws[k][pointr] * wv[js];
+      }
+      pointr = pointr % m + 1;
+    }
+    for (int i = 1; i <= nsub; i++) {
+      d[i] *= 1.0 / theta;
+    }
+    s.iword = 0;
+    System.arraycopy(x, 1, xp, 1, n);
+    for (int i = 1; i <= nsub; i++) {
+      int k = ind[i];
+      double dk = d[i];
+      double xk = x[k];
+      if (nbd[k] != 0) {
+        if (nbd[k] == 1) {
+          x[k] = Math.max(l[k], xk + dk);
+          if (x[k] == l[k]) {
+            s.iword = 1;
+          }
+        } else if (nbd[k] == 2) {
+          xk = Math.max(l[k], xk + dk);
+          x[k] = Math.min(u[k], xk);
+          if (x[k] == l[k] || x[k] == u[k]) {
+            s.iword = 1;
+          }
+        } else if (nbd[k] == 3) {
+          x[k] = Math.min(u[k], xk + dk);
+          if (x[k] == u[k]) {
+            s.iword = 1;
+          }
+        }
+      } else {
+        x[k] = xk + dk;
+      }
+    }
+    if (s.iword == 0) {
+      return 0;
+    }
+    double ddP = 0;
+    for (int i = 1; i <= n; i++) {
+      ddP += (x[i] - xx[i]) * gg[i];
+    }
+    if (ddP <= 0) {
+      return 0;
+    }
+    System.arraycopy(xp, 1, x, 1, n);
+    double alpha = 1.0;
+    double temp1 = alpha;
+    int ibd = 0;
+    for (int i = 1; i <= nsub; i++) {
+      int k = ind[i];
+      double dk = d[i];
+      if (nbd[k] != 0) {
+        if (dk < 0 && nbd[k] <= 2) {
+          double temp2 = l[k] - x[k];
+          if (temp2 >= 0) {
+            temp1 = 0;
+          } else if (dk * alpha < temp2) {
+            temp1 = temp2 / dk;
+          }
+        } else if (dk > 0 && nbd[k] >= 2) {
+          double temp2 = u[k] - x[k];
+          if (temp2 <= 0) {
+            temp1 = 0;
+          } else if (dk * alpha > temp2) {
+            temp1 = temp2 / dk;
+          }
+        }
+        if (temp1 < alpha) {
+          alpha = temp1;
+          ibd = i;
+        }
+      }
+    }
+    if (alpha < 1.0) {
+      double dk = d[ibd];
+      int k = ind[ibd];
+      if (dk > 0) {
+        x[k] = u[k];
+        d[ibd] = 0;
+      } else if (dk < 0) {
+        x[k] = l[k];
+        d[ibd] = 0;
+      }
+    }
+    for (int i = 1; i <= nsub; i++) {
+      int k = ind[i];
+      x[k] = x[k] + alpha * d[i];
+    }
+    return 0;
+  }
+
+  /** {@code matupd}: stores s = d (step) and y = r (gradient change) and updates SY, SS. */
+  public static void matupd(LbfgsbMemory s, double[] d, double[] r, double rr, double dr, double stp, double dtd) {
+    int n = s.n;
+    int m = s.m;
+    if (s.iupdat <= m) {
+      s.col = s.iupdat;
+      s.itail = (s.head + s.iupdat - 2) % m + 1;
+    } else {
+      s.itail = s.itail % m + 1;
+      s.head = s.head % m + 1;
+    }
+    for (int i = 1; i <= n; i++) {
+      s.ws[i][s.itail] = d[i];
+      s.wy[i][s.itail] = r[i];
+    }
+    s.theta = rr / dr;
+    int col = s.col;
+    if (s.iupdat > m) {
+      for (int j = 1; j <= col - 1; j++) {
+        for (int k = 0; k < j; k++) {
+          s.ss[1 + k][j] = s.ss[2 + k][j + 1];
+        }
+        for (int k = 0; k < col - j; k++) {
+          s.sy[j + k][j] = s.sy[j + 1 + k][j + 1];
+        }
+      }
+    }
+    int pointr = s.head;
+    for (int j = 1; j <= col - 1; j++) {
+      final int pt = pointr;
+      double a = Blas.ddot(n, i -> d[i + 1], i -> s.wy[i + 1][pt]);
+      double b = Blas.ddot(n, i -> s.ws[i + 1][pt], i -> d[i + 1]);
+      s.sy[col][j] = a;
+      s.ss[j][col] = b;
+      pointr = pointr % m + 1;
+    }
+    if (stp == 1.0) {
+      s.ss[col][col] = dtd;
+    } else {
+      s.ss[col][col] = stp * stp * dtd;
+    }
+    s.sy[col][col] = dr;
+  }
+}
