@@ -141,7 +141,8 @@ final class CompareCommand implements Callable<Integer> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("method", t.method());
       m.put("config", t.config());
-      m.put("final_loss", t.finalLoss());
+      m.put("last_iteration_loss", t.lastLoss());
+      m.put("best_loss", t.finalLoss());
       m.put("n_objective_evals", t.nfev());
       m.put("n_gradient_evals", t.ngev());
       m.put("seconds", t.seconds());
@@ -186,9 +187,11 @@ final class CompareCommand implements Callable<Integer> {
 
   private static void table(PrintWriter w, Problem problem, List<Trace> traces, double total) {
     w.println("problem " + problem.name() + ": " + problem.description());
-    w.printf(Locale.ROOT, "%-16s %16s %10s %10s %12s%n", "method", "final loss", "f evals", "g evals", "time (ms)");
+    w.printf(Locale.ROOT, "%-16s %16s %16s %10s %10s %12s%n", "method", "last iteration", "best loss", "f evals", "g evals",
+        "time (ms)");
     for (Trace t : traces) {
-      w.printf(Locale.ROOT, "%-16s %16.8g %10d %10d %12.3f%n", t.method(), t.finalLoss(), t.nfev(), t.ngev(), t.seconds() * 1e3);
+      w.printf(Locale.ROOT, "%-16s %16.8g %16.8g %10d %10d %12.3f%n", t.method(), t.lastLoss(), t.finalLoss(), t.nfev(),
+          t.ngev(), t.seconds() * 1e3);
     }
     w.printf(Locale.ROOT, "total in-process time: %.3f ms", total * 1e3);
     Problems.referenceTotalSeconds(problem).ifPresent(py ->

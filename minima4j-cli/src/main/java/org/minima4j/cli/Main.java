@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "minima4j: optimizers for machine learning on the JVM.",
-    subcommands = {EwaCommand.class, Main.VersionCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CompareCommand.class, EwaCommand.class, Main.VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -29,7 +29,7 @@ public final class Main implements Callable<Integer> {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, line, parse) -> {
-      if (ex instanceof CliException) {
+      if (ex instanceof CliException || ex instanceof IllegalArgumentException) {
         line.getErr().println("minima: " + ex.getMessage());
         return 2;
       }

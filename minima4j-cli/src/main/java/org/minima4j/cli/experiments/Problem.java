@@ -45,6 +45,11 @@ public interface Problem {
     return 1;
   }
 
+  /** The finite-difference step for methods without a gradient, or NaN for the method's default. */
+  default double finiteDifferenceStep() {
+    return Double.NaN;
+  }
+
   /** Number of gradient steps per run for {@code maxiter} iterations (epochs x batches for mini-batch problems). */
   default int gradientSteps(int maxiter) {
     return maxiter;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.minima4j.nn.Linear;
 import org.minima4j.nn.Losses;
+import org.minima4j.nn.Parameter;
 import org.minima4j.nn.ReLU;
 import org.minima4j.nn.Sequential;
 import org.minima4j.nn.utils.ParameterVector;
@@ -26,6 +27,7 @@ public final class SeedMlpProblem implements Problem {
   private final Tensor inputT;
   private final Tensor targetT;
   private final Sequential model;
+  private final List<Parameter> params;
   private final JsonNode reference;
 
   public SeedMlpProblem() {
@@ -36,6 +38,7 @@ public final class SeedMlpProblem implements Problem {
     inputT = Tensor.of(input);
     targetT = Tensor.of(target);
     model = new Sequential(new Linear(2, 2, false), new ReLU(), new Linear(2, 2, true));
+    params = model.parameters();
   }
 
   /** The reference file's content (results of the Python anchors). */
@@ -88,6 +91,12 @@ public final class SeedMlpProblem implements Problem {
     return new GradientConfig(1.0, "momentum".equals(method) ? 0.9 : 0.0, 0.99, 0.9, 0.999);
   }
 
+  /** The reference SLSQP run used {@code options={'eps': 1e-3}}. */
+  @Override
+  public double finiteDifferenceStep() {
+    return 1e-3;
+  }
+
   @Override
   public double loss(double[] x) {
     double w00 = x[0];
@@ -120,17 +129,19 @@ public final class SeedMlpProblem implements Problem {
 
   /** The loss through the nn module (forward only). */
   public double moduleLoss(double[] x) {
-    ParameterVector.vectorToParameters(x, model.parameters());
+    ParameterVector.vectorToParameters(x, params);
     return org.minima4j.autograd.GradMode.noGrad(() -> Losses.mse(model.forward(inputT), targetT).item());
   }
 
   @Override
   public double stepLossAndGradient(int step, double[] x, double[] gradient) {
-    ParameterVector.vectorToParameters(x, model.parameters());
-    model.zeroGrad();
+    ParameterVector.vectorToParameters(x, params);
+    for (Parameter p : params) {
+      p.setGrad(null);
+    }
     Tensor loss = Losses.mse(model.forward(inputT), targetT);
     loss.backward();
-    double[] g = ParameterVector.gradToArray(model.parameters());
+    double[] g = ParameterVector.gradToArray(params);
     System.arraycopy(g, 0, gradient, 0, g.length);
     return loss.item();
   }

@@ -34,6 +34,11 @@ public record Trace(String method, String config, double[] loss, double[] bestSo
     return out;
   }
 
+  /** The loss reported at the last iteration (for gradient methods: before the last step, as the reference). */
+  public double lastLoss() {
+    return loss.length == 0 ? Double.NaN : loss[loss.length - 1];
+  }
+
   public int iterations() {
     return loss.length;
   }
