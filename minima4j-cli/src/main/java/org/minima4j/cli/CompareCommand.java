@@ -69,11 +69,11 @@ final class CompareCommand implements Callable<Integer> {
     if (list) {
       w.println("problems:");
       for (String p : Problems.names()) {
-        w.printf(Locale.ROOT, "  %-22s %s%n", p, Problems.create(p).description());
+        w.printf(Locale.ROOT, "  %-28s %s%n", p, Problems.describe(p));
       }
       w.println("methods:");
       for (MethodRunner m : Methods.all()) {
-        w.printf(Locale.ROOT, "  %-22s %s%n", m.name(), m.description());
+        w.printf(Locale.ROOT, "  %-28s %s%n", m.name(), m.description());
       }
       return 0;
     }

@@ -31,6 +31,15 @@ public final class Problems {
     }
   }
 
+  /** One line about a name of {@link #names()}. */
+  public static String describe(String name) {
+    if (name.contains("{")) {
+      return "benchmark function of the global-optimizer reference (global.json) in dimension d, e.g. "
+          + name.substring(0, name.indexOf('{')) + "10";
+    }
+    return create(name).description();
+  }
+
   /** The Python anchors' total in-process time for this problem's reference run, where recorded. */
   public static OptionalDouble referenceTotalSeconds(Problem p) {
     if (p instanceof SeedMlpProblem s) {
