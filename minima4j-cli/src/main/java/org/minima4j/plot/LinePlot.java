@@ -65,7 +65,8 @@ public final class LinePlot {
     chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     chart.getStyler().setMarkerSize(6);
-    chart.getStyler().setDecimalPattern(logY ? "0.##E0" : "#,##0.##");
+    chart.getStyler().setXAxisDecimalPattern("#,##0.##");
+    chart.getStyler().setYAxisDecimalPattern(logY ? "0.#E0" : "#,##0.##");
     for (int i = 0; i < series.size(); i++) {
       Series s = series.get(i);
       double[] y = s.y();
