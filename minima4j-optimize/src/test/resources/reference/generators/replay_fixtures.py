@@ -3,10 +3,12 @@ pyswarm 0.7 pso) with a recording random source, so that the Java port can be fe
 numbers and compared step for step.
 
 Run with Debian's /usr/bin/python3 (scipy 1.10.1, numpy 1.24.2) from a directory holding pyswarm's
-pso.py as pyswarm_pso.py (tisimst/pyswarm 998b03e): /usr/bin/python3 replay_fixtures.py > replay_fixtures.json ("calls": [x, f] per objective call)
+pso.py as pyswarm_pso.py (tisimst/pyswarm 998b03e), with the pyswarms 1.3.0 source tree (70c969d) in PYSWARMS_DIR:
+/usr/bin/python3 replay_fixtures.py PYSWARMS_DIR > replay_fixtures.json ("calls": [x, f] per objective call)
 """
 import contextlib, io, json, math, sys
 import numpy as np
+PYSWARMS_DIR = sys.argv[1] if len(sys.argv) > 1 else "pyswarms_src"
 from scipy.optimize import differential_evolution, dual_annealing
 
 
@@ -106,4 +108,28 @@ with contextlib.redirect_stdout(io.StringIO()) as printed:
 out["runs"].append({"algorithm": "pyswarm", "kwargs": {"swarmsize": 12, "maxiter": 25},
                     "bounds": [[-5.12, 5.12]] * 2, "x": list(map(float, g)), "fun": float(fg), "nfev": len(calls),
                     "message": printed.getvalue().strip(), "calls": calls, "draws": rec.log})
+
+# pyswarms 1.3.0 (source tree of ljvmiranda921/pyswarms 70c969d on PYSWARMS_DIR)
+sys.path.insert(0, PYSWARMS_DIR)
+import logging
+import pyswarms
+logging.getLogger("pyswarms").setLevel(logging.ERROR)
+for name, kwargs in [("GlobalBestPSO", {"n_particles": 10, "options": {"c1": 0.5, "c2": 0.3, "w": 0.9}}),
+                     ("LocalBestPSO", {"n_particles": 10, "options": {"c1": 0.5, "c2": 0.3, "w": 0.9, "k": 3, "p": 2},
+                                       "bh_strategy": "reflective", "velocity_clamp": (-1.0, 1.0)})]:
+    rec = Recorder(11)
+    np.random.uniform = rec.uniform
+    np.random.random_sample = rec.random_sample
+    calls = []
+    def swarm_f(X):
+        v = np.array([rastrigin(x) for x in X])
+        for x, fx in zip(X, v):
+            calls.append([list(map(float, x)), float(fx)])
+        return v
+    cls = getattr(pyswarms.single, name)
+    opt = cls(dimensions=2, bounds=(np.array([-5.12, -5.12]), np.array([5.12, 5.12])), **kwargs)
+    cost, pos = opt.optimize(swarm_f, iters=20, verbose=False)
+    out["runs"].append({"algorithm": "pyswarms." + name, "kwargs": {k: v for k, v in kwargs.items()},
+                        "iters": 20, "bounds": [[-5.12, 5.12]] * 2, "x": list(map(float, pos)), "fun": float(cost),
+                        "nfev": len(calls), "calls": calls, "draws": rec.log})
 json.dump(out, sys.stdout)

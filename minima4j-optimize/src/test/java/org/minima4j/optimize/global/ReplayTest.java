@@ -138,4 +138,36 @@ class ReplayTest {
     assertThat(pso.swarmBestValue()).isEqualTo(State.getDouble(r, "fun"));
     assertThat(res.message()).isEqualTo(State.getString(r, "message"));
   }
+
+  @Test
+  void psoReplaysPyswarmsGlobalAndLocalBest() {
+    for (String name : List.of("pyswarms.GlobalBestPSO", "pyswarms.LocalBestPSO")) {
+      Map<String, Object> r = run(name, 0);
+      Map<String, Object> kw = State.getMap(r, "kwargs");
+      Map<String, Object> opts = State.getMap(kw, "options");
+      int particles = State.getInt(kw, "n_particles");
+      PSO.Options o = PSO.Options.pyswarms(particles, State.getDouble(opts, "c1"), State.getDouble(opts, "c2"),
+          State.getDouble(opts, "w"), State.getInt(r, "iters"));
+      if (opts.containsKey("k")) {
+        o = o.withRing(State.getInt(opts, "k"), State.getInt(opts, "p"))
+            .withBoundary(PSO.BoundaryHandling.valueOf(State.getString(kw, "bh_strategy").toUpperCase()));
+        double[] clamp = State.getDoubleArray(kw, "velocity_clamp");
+        o = o.withVelocityClamp(clamp[0], clamp[1]);
+      }
+      ReplayRandom rng = replay(r);
+      // pyswarms 1.3.0 initialises the swarm twice in its constructor (SwarmOptimizer.__init__ and the subclass
+      // __init__ both call reset()); the first positions and velocities are discarded, so Java skips those draws.
+      rng.skip(2 * particles * 2);
+      Recorded f = new Recorded(r, 1e-12);
+      PSO pso = new PSO(bounds(r), o, rng);
+      GlobalResult res = pso.optimize(f, Termination.DEFAULTS);
+      assertThat(f.k).as(name).isEqualTo(f.calls.size());
+      assertThat(rng.position()).as(name).isEqualTo(rng.size());
+      assertThat(res.nfev()).isEqualTo(State.getLong(r, "nfev"));
+      assertThat(pso.swarmBestValue()).as(name).isEqualTo(State.getDouble(r, "fun"));
+      if (!opts.containsKey("k")) {
+        assertThat(pso.swarmBestPosition()).containsExactly(State.getDoubleArray(r, "x"), within(1e-12));
+      }
+    }
+  }
 }
