@@ -127,6 +127,7 @@ public final class Minimize {
     try {
       return switch (m) {
         case L_BFGS_B -> LBFGSB.minimize(pb);
+        case SLSQP -> SLSQP.minimize(pb);
         default -> throw new IllegalArgumentException("not yet");
       };
     } catch (EvaluationStop stop) {
