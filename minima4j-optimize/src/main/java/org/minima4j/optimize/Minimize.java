@@ -128,6 +128,8 @@ public final class Minimize {
       return switch (m) {
         case L_BFGS_B -> LBFGSB.minimize(pb);
         case SLSQP -> SLSQP.minimize(pb);
+        case BFGS -> BFGS.minimize(pb);
+        case CG -> CG.minimize(pb);
         default -> throw new IllegalArgumentException("not yet");
       };
     } catch (EvaluationStop stop) {

@@ -8,8 +8,10 @@ import java.util.function.ToDoubleFunction;
  * ({@code scipy/optimize/_differentiable_functions.py}): the value and gradient at the last point
  * are cached (a point is re-evaluated only when it changes), {@code nfev} counts every objective
  * call including finite-difference probes, {@code ngev} counts gradient requests. On top of scipy it
- * enforces {@code maxfun} as a hard limit, rejects non-finite values and exceptions from user code,
- * and remembers the best point seen; each of these ends the run with an {@link EvaluationStop}.
+ * enforces {@code maxfun} as a hard limit, rejects NaN values and exceptions from user code, and
+ * remembers the best point seen; each of these ends the run with an {@link EvaluationStop}.
+ * Infinite values pass through, as in scipy: line searches that overshoot into a region where the
+ * objective overflows recover from them.
  */
 public final class Evaluator {
   /** User value function. */
@@ -183,7 +185,7 @@ public final class Evaluator {
       default -> throw new IllegalStateException(source.toString());
     }
     for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(g[i])) {
+      if (Double.isNaN(g[i])) {
         throw new EvaluationStop(EvaluationStop.Reason.NON_FINITE,
             "gradient component " + i + " is " + g[i] + " at x = " + Arrays.toString(x), null);
       }
@@ -223,7 +225,7 @@ public final class Evaluator {
   }
 
   private void check(double v, double[] at) {
-    if (!Double.isFinite(v)) {
+    if (Double.isNaN(v)) {
       throw new EvaluationStop(EvaluationStop.Reason.NON_FINITE,
           "objective returned " + v + " at x = " + Arrays.toString(at), null);
     }
