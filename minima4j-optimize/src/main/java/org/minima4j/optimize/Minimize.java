@@ -104,7 +104,7 @@ public final class Minimize {
             Arrays.toString(x0));
       }
     }
-    long maxfun = options.maxfun() != null ? options.maxfun() : defaultMaxfun(m, n);
+    long maxfun = options.maxfun() != null ? options.maxfun() : defaultMaxfun(m, n, options);
     Evaluator ev;
     if (combined != null) {
       ev = Evaluator.combined(n, combined, maxfun);
@@ -130,6 +130,8 @@ public final class Minimize {
         case SLSQP -> SLSQP.minimize(pb);
         case BFGS -> BFGS.minimize(pb);
         case CG -> CG.minimize(pb);
+        case NELDER_MEAD -> NelderMead.minimize(pb);
+        case POWELL -> Powell.minimize(pb);
         default -> throw new IllegalArgumentException("not yet");
       };
     } catch (EvaluationStop stop) {
@@ -137,11 +139,12 @@ public final class Minimize {
     }
   }
 
-  private static long defaultMaxfun(Method m, int n) {
+  /** scipy's maxfun/maxfev defaults; Nelder-Mead and Powell drop theirs when only maxiter is given. */
+  private static long defaultMaxfun(Method m, int n, MinimizeOptions o) {
     return switch (m) {
       case L_BFGS_B -> LBFGSB.DEFAULT_MAXFUN;
-      case NELDER_MEAD -> 200L * n;
-      case POWELL -> 1000L * n;
+      case NELDER_MEAD -> o.maxiter() == null ? 200L * n : Long.MAX_VALUE;
+      case POWELL -> o.maxiter() == null ? 1000L * n : Long.MAX_VALUE;
       default -> Long.MAX_VALUE;
     };
   }

@@ -95,6 +95,11 @@ public final class Evaluator {
         maxfun);
   }
 
+  /** The hard limit on objective calls. */
+  public long maxfun() {
+    return maxfun;
+  }
+
   public int dimension() {
     return n;
   }
@@ -131,6 +136,14 @@ public final class Evaluator {
     moveTo(xin);
     updateFun();
     return f;
+  }
+
+  /**
+   * The objective at {@code x}, always evaluated and counted (scipy's
+   * {@code _wrap_scalar_function_maxfun_validation}, used by Nelder-Mead and Powell, keeps no cache).
+   */
+  public double evaluate(double[] xin) {
+    return call(xin);
   }
 
   /** The gradient at {@code x} (a copy), computed only if not cached for this point. */
