@@ -132,7 +132,6 @@ public final class Minimize {
         case CG -> CG.minimize(pb);
         case NELDER_MEAD -> NelderMead.minimize(pb);
         case POWELL -> Powell.minimize(pb);
-        default -> throw new IllegalArgumentException("not yet");
       };
     } catch (EvaluationStop stop) {
       return stopped(pb, m, stop);
