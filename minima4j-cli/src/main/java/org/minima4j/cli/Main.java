@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "minima4j: optimizers for machine learning on the JVM.",
-    subcommands = {Main.VersionCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CompareCommand.class, EwaCommand.class, Main.VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -28,6 +28,13 @@ public final class Main implements Callable<Integer> {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
+    cl.setExecutionExceptionHandler((ex, line, parse) -> {
+      if (ex instanceof CliException || ex instanceof IllegalArgumentException) {
+        line.getErr().println("minima: " + ex.getMessage());
+        return 2;
+      }
+      throw ex;
+    });
     return cl.execute(args);
   }
 

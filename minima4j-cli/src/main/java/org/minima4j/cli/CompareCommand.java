@@ -1,0 +1,228 @@
+package org.minima4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.minima4j.cli.experiments.MethodRunner;
+import org.minima4j.cli.experiments.Methods;
+import org.minima4j.cli.experiments.Problem;
+import org.minima4j.cli.experiments.Problems;
+import org.minima4j.cli.experiments.Trace;
+import org.minima4j.plot.LinePlot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code minima compare}: runs several optimizers on one problem, prints a table, and writes the
+ * loss-curve plot (PNG, SVG), the per-iteration data (CSV) and the whole result (JSON).
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run optimizers side by side on a problem and draw their loss curves.",
+        "With no options: the reference seed experiment (2-2-2 ReLU network, 10 parameters) with Adam, SLSQP, "
+            + "PSO, CMA-ES and dual annealing, 100 iterations each."})
+final class CompareCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--problem", defaultValue = "seed-mlp", paramLabel = "NAME",
+      description = "Problem (default: ${DEFAULT-VALUE}); `--list` shows them all.")
+  String problemName;
+
+  @Option(names = "--methods", split = ",", paramLabel = "M1,M2", description = "Methods (default: the problem's own set).")
+  List<String> methodNames;
+
+  @Option(names = "--maxiter", defaultValue = "100", description = "Iterations per method (default: ${DEFAULT-VALUE}).")
+  int maxiter;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of every stochastic method (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", defaultValue = "1", description = "Threads for population evaluation (default: ${DEFAULT-VALUE}); results do not depend on it.")
+  int threads;
+
+  @Option(names = "--out", defaultValue = "minima-out/compare", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--json", description = "Print the machine-readable result on stdout instead of the table.")
+  boolean json;
+
+  @Option(names = "--no-plot", description = "Do not write the PNG/SVG plot.")
+  boolean noPlot;
+
+  @Option(names = "--list", description = "List the problems and methods, then exit.")
+  boolean list;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter w = spec.commandLine().getOut();
+    if (list) {
+      w.println("problems:");
+      for (String p : Problems.names()) {
+        w.printf(Locale.ROOT, "  %-28s %s%n", p, Problems.describe(p));
+      }
+      w.println("methods:");
+      for (MethodRunner m : Methods.all()) {
+        w.printf(Locale.ROOT, "  %-28s %s%n", m.name(), m.description());
+      }
+      return 0;
+    }
+    if (maxiter < 1) {
+      throw new CliException("--maxiter must be at least 1, got " + maxiter);
+    }
+    if (threads < 1) {
+      throw new CliException("--threads must be at least 1, got " + threads);
+    }
+    Problem problem = Problems.create(problemName);
+    List<MethodRunner> runners = new ArrayList<>();
+    for (String m : methodNames == null ? problem.defaultMethods() : methodNames) {
+      runners.add(Methods.get(m.trim()));
+    }
+    try (OutputFolder folder = OutputFolder.open(out)) {
+      Progress progress = new Progress(spec.commandLine().getErr(), !json && System.console() != null);
+      List<Trace> traces = new ArrayList<>();
+      double total = 0.0;
+      for (int k = 0; k < runners.size(); k++) {
+        MethodRunner r = runners.get(k);
+        progress.show(k, runners.size(), r.name());
+        Trace t = r.run(problem, maxiter, seed, threads);
+        traces.add(t);
+        total += t.seconds();
+      }
+      progress.done();
+      Map<String, Object> result = result(problem, traces, total);
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      mapper.writeValue(folder.file("result.json").toFile(), result);
+      Files.writeString(folder.file("loss.csv"), csv(traces));
+      if (!noPlot) {
+        LinePlot plot = new LinePlot("Best loss so far: " + problem.name(), "iteration", "loss (log scale)", true);
+        for (Trace t : traces) {
+          double[] x = new double[t.iterations()];
+          for (int i = 0; i < x.length; i++) {
+            x[i] = i + 1;
+          }
+          plot.add(new LinePlot.Series(t.method(), x, t.bestSoFar(), false));
+        }
+        plot.save(folder.file("loss.png").resolveSibling("loss"));
+        folder.file("loss.svg");
+      }
+      List<Path> written = folder.commit();
+      if (json) {
+        w.println(mapper.writeValueAsString(result));
+      } else {
+        table(w, problem, traces, total);
+        for (Path p : written) {
+          w.println("wrote " + p);
+        }
+      }
+    }
+    return 0;
+  }
+
+  private Map<String, Object> result(Problem problem, List<Trace> traces, double total) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("problem", problem.name());
+    r.put("description", problem.description());
+    r.put("maxiter", maxiter);
+    r.put("seed", seed);
+    r.put("threads", threads);
+    List<Map<String, Object>> ms = new ArrayList<>();
+    for (Trace t : traces) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("method", t.method());
+      m.put("config", t.config());
+      m.put("last_iteration_loss", t.lastLoss());
+      m.put("best_loss", t.finalLoss());
+      m.put("n_objective_evals", t.nfev());
+      m.put("n_gradient_evals", t.ngev());
+      m.put("seconds", t.seconds());
+      m.put("message", t.message());
+      m.put("best_x", t.bestX());
+      m.put("loss", t.loss());
+      m.put("best_so_far", t.bestSoFar());
+      ms.add(m);
+    }
+    r.put("methods", ms);
+    r.put("total_seconds", total);
+    Problems.referenceTotalSeconds(problem).ifPresent(py -> {
+      r.put("python_total_wall_seconds", py);
+      r.put("speedup_vs_python", py / total);
+    });
+    r.put("minima4j_version", Main.version());
+    return r;
+  }
+
+  private static String csv(List<Trace> traces) {
+    StringBuilder sb = new StringBuilder("iteration");
+    int n = 0;
+    for (Trace t : traces) {
+      sb.append(',').append(t.method()).append("_loss,").append(t.method()).append("_best_so_far");
+      n = Math.max(n, t.iterations());
+    }
+    sb.append('\n');
+    for (int i = 0; i < n; i++) {
+      sb.append(i + 1);
+      for (Trace t : traces) {
+        sb.append(',');
+        if (i < t.iterations()) {
+          sb.append(t.loss()[i]).append(',').append(t.bestSoFar()[i]);
+        } else {
+          sb.append(',');
+        }
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static void table(PrintWriter w, Problem problem, List<Trace> traces, double total) {
+    w.println("problem " + problem.name() + ": " + problem.description());
+    w.printf(Locale.ROOT, "%-16s %16s %16s %10s %10s %12s%n", "method", "last iteration", "best loss", "f evals", "g evals",
+        "time (ms)");
+    for (Trace t : traces) {
+      w.printf(Locale.ROOT, "%-16s %16.8g %16.8g %10d %10d %12.3f%n", t.method(), t.lastLoss(), t.finalLoss(), t.nfev(),
+          t.ngev(), t.seconds() * 1e3);
+    }
+    w.printf(Locale.ROOT, "total in-process time: %.3f ms", total * 1e3);
+    Problems.referenceTotalSeconds(problem).ifPresent(py ->
+        w.printf(Locale.ROOT, " (the Python stack took %.0f ms for the reference run: %.0fx)", py * 1e3, py / total));
+    w.println();
+  }
+
+  /** A one-line progress indicator on the terminal; silent when output is redirected. */
+  private static final class Progress {
+    private final PrintWriter err;
+    private final boolean enabled;
+
+    Progress(PrintWriter err, boolean enabled) {
+      this.err = err;
+      this.enabled = enabled;
+    }
+
+    void show(int k, int n, String what) {
+      if (enabled) {
+        int width = 20;
+        int filled = width * k / n;
+        err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + (k + 1) + "/" + n + " " + what + "        ");
+        err.flush();
+      }
+    }
+
+    void done() {
+      if (enabled) {
+        err.print("\r" + " ".repeat(60) + "\r");
+        err.flush();
+      }
+    }
+  }
+}

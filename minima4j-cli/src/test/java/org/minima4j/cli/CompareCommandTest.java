@@ -1,0 +1,141 @@
+package org.minima4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minima4j.cli.experiments.Methods;
+import org.minima4j.cli.experiments.ReferenceData;
+import org.minima4j.cli.experiments.SeedMlpProblem;
+import org.minima4j.cli.experiments.SeedRegressionProblem;
+import org.minima4j.cli.experiments.Trace;
+
+class CompareCommandTest {
+  @TempDir
+  Path tmp;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void writesTableCsvJsonAndPlot() throws IOException {
+    Path out = tmp.resolve("cmp");
+    Run r = run("compare", "--methods", "adam,pso,cma", "--maxiter", "5", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("problem seed-mlp").contains("adam").contains("pso").contains("cma")
+        .contains("total in-process time");
+    for (String f : new String[] {"result.json", "loss.csv", "loss.png", "loss.svg"}) {
+      assertThat(out.resolve(f)).isNotEmptyFile();
+    }
+    JsonNode json = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+    assertThat(json.get("methods")).hasSize(3);
+    assertThat(json.get("methods").get(1).get("n_objective_evals").asLong()).isEqualTo(500);
+    assertThat(Files.readAllLines(out.resolve("loss.csv"))).hasSize(6).first().asString()
+        .isEqualTo("iteration,adam_loss,adam_best_so_far,pso_loss,pso_best_so_far,cma_loss,cma_best_so_far");
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".minima-staging"));
+    }
+  }
+
+  @Test
+  void jsonGoesToStdout() throws IOException {
+    Run r = run("compare", "--methods", "cma", "--maxiter", "3", "--json", "--no-plot", "--out", tmp.toString());
+    assertThat(r.code()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.get("problem").asText()).isEqualTo("seed-mlp");
+    assertThat(json.get("python_total_wall_seconds").asDouble()).isPositive();
+    assertThat(tmp.resolve("loss.png")).doesNotExist();
+  }
+
+  @Test
+  void adamReplaysTheReferenceCurve() {
+    SeedMlpProblem p = new SeedMlpProblem();
+    Trace t = Methods.get("adam").run(p, 100, 42, 1);
+    double[] ref = ReferenceData.vector(p.reference().get("results").get("adam").get("loss_curve"));
+    assertThat(t.loss()).hasSize(100);
+    for (int i = 0; i < 100; i++) {
+      // float64 both sides; the summation orders of torch and minima4j differ in the last bits
+      assertThat(Math.abs(t.loss()[i] - ref[i]) / Math.abs(ref[i])).as("iteration %d", i + 1).isLessThan(1e-9);
+    }
+    assertThat(t.lastLoss()).isCloseTo(91.85612831227456, org.assertj.core.api.Assertions.within(91.86 * 1e-9));
+  }
+
+  @Test
+  void seedRegressionReplaysTheReferenceRuns() {
+    SeedRegressionProblem p = new SeedRegressionProblem();
+    JsonNode runs = p.reference().get("runs");
+    String[] methods = {"sgd", "momentum", "rmsprop", "adam"};
+    for (int k = 0; k < 4; k++) {
+      Trace t = Methods.get(methods[k]).run(p, 12, 0, 1);
+      double[] ref = ReferenceData.vector(runs.get(k).get("step_losses"));
+      assertThat(t.loss()).hasSize(384);
+      for (int i = 0; i < ref.length; i++) {
+        assertThat(Math.abs(t.loss()[i] - ref[i]) / Math.abs(ref[i])).as("%s step %d", methods[k], i + 1).isLessThan(1e-9);
+      }
+    }
+  }
+
+  @Test
+  void sameSeedSameRunAndThreadCountDoesNotMatter() {
+    SeedMlpProblem p = new SeedMlpProblem();
+    Trace a = Methods.get("pso").run(p, 10, 7, 1);
+    Trace b = Methods.get("pso").run(p, 10, 7, 4);
+    Trace c = Methods.get("pso").run(p, 10, 8, 1);
+    assertThat(a.bestSoFar()).containsExactly(b.bestSoFar());
+    assertThat(a.bestX()).containsExactly(b.bestX());
+    assertThat(a.bestSoFar()).isNotEqualTo(c.bestSoFar());
+  }
+
+  @Test
+  void unknownProblemOrMethodListsTheValidOnes() {
+    Run r = run("compare", "--problem", "nope", "--out", tmp.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown problem 'nope'").contains("seed-mlp").contains("seed-regression").contains("rastrigin");
+    Run m = run("compare", "--methods", "adam,magic", "--out", tmp.toString());
+    assertThat(m.code()).isEqualTo(2);
+    assertThat(m.err()).contains("unknown method 'magic'").contains("adam").contains("cma");
+  }
+
+  @Test
+  void unwritableOutputFolderSaysSo() throws IOException {
+    Path file = Files.writeString(tmp.resolve("plain-file"), "x");
+    Run r = run("compare", "--methods", "cma", "--maxiter", "2", "--out", file.resolve("sub").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("cannot").contains("plain-file");
+    Run r2 = run("compare", "--methods", "cma", "--maxiter", "2", "--out", file.toString());
+    assertThat(r2.err()).contains("exists and is not a directory");
+  }
+
+  @Test
+  void badNumbersAreRejected() {
+    assertThat(run("compare", "--maxiter", "0", "--out", tmp.toString()).err()).contains("--maxiter must be at least 1, got 0");
+    assertThat(run("compare", "--threads", "0", "--out", tmp.toString()).err()).contains("--threads must be at least 1");
+  }
+
+  @Test
+  void benchmarkProblemsRun() {
+    Run r = run("compare", "--problem", "rastrigin-5", "--methods", "cma,de", "--maxiter", "5", "--no-plot", "--out", tmp.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("rastrigin-5");
+  }
+
+  @Test
+  void listShowsProblemsAndMethods() {
+    Run r = run("compare", "--list");
+    assertThat(r.out()).contains("seed-mlp").contains("seed-regression").contains("dual-annealing");
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * CMA-ES: {@link org.minima4j.optimize.global.cmaes.CMA} (ask/tell, after CyberAgentAILab/cmaes 0.9.1),
+ * {@link org.minima4j.optimize.global.cmaes.CmaParameters} (strategy constants) and
+ * {@link org.minima4j.optimize.global.cmaes.RestartCMA} (REPEAT, IPOP and BIPOP restarts).
+ */
+package org.minima4j.optimize.global.cmaes;

@@ -1,0 +1,41 @@
+package org.minima4j.optimize.global;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** Test helpers: fixture loading and the JSON round trip of state dicts. */
+final class Fixtures {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Fixtures() {
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> load(String name) {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/reference/" + name)) {
+      return MAPPER.readValue(in, Map.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String toJson(Object o) {
+    try {
+      return MAPPER.writeValueAsString(o);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> roundTrip(Map<String, Object> state) {
+    try {
+      return MAPPER.readValue(toJson(state), Map.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
