@@ -57,6 +57,16 @@ public final class Minimize {
     return run(fun::value, jac::gradient, null, x0, method, options);
   }
 
+  /**
+   * dict-minimize: minimizes over named tensors (see {@link DictMinimize}); {@code lb}/{@code ub}
+   * may be null. Returns the solution with the keys, order and shapes of {@code x0}.
+   */
+  public static java.util.Map<String, org.minima4j.tensor.Tensor> minimize(DictObjective fun,
+      java.util.Map<String, org.minima4j.tensor.Tensor> x0, java.util.Map<String, org.minima4j.tensor.Tensor> lb,
+      java.util.Map<String, org.minima4j.tensor.Tensor> ub, Method method, MinimizeOptions options) {
+    return DictMinimize.minimize(fun, x0, lb, ub, method, options);
+  }
+
   private static OptimizeResult run(Evaluator.Value fun, Evaluator.Grad grad, Evaluator.ValueGrad combined,
       double[] x0in, Method method, MinimizeOptions options) {
     if (options == null) {

@@ -247,6 +247,8 @@ public final class Evaluator {
   private double invokeCombined(double[] at, double[] buf) {
     try {
       return combined.valueAndGradient(at.clone(), buf);
+    } catch (ContractViolation e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new EvaluationStop(EvaluationStop.Reason.USER_EXCEPTION, "objective threw " + e, e);
     }
