@@ -1,16 +1,16 @@
 package org.minima4j.optimize;
 
-/** The methods of {@link Minimize#minimize}, with scipy's names. */
+/**
+ * The methods of {@link Minimize#minimize}, with scipy's names. scipy's TNC, COBYLA, trust-constr,
+ * Newton-CG and the trust-region methods are not implemented yet.
+ */
 public enum Method {
   L_BFGS_B("L-BFGS-B"),
   SLSQP("SLSQP"),
   BFGS("BFGS"),
   CG("CG"),
   NELDER_MEAD("Nelder-Mead"),
-  POWELL("Powell"),
-  TNC("TNC"),
-  COBYLA("COBYLA"),
-  TRUST_CONSTR("trust-constr");
+  POWELL("Powell");
 
   private final String scipyName;
 

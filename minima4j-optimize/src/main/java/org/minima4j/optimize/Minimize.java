@@ -57,6 +57,16 @@ public final class Minimize {
     return run(fun::value, jac::gradient, null, x0, method, options);
   }
 
+  /**
+   * dict-minimize: minimizes over named tensors (see {@link DictMinimize}); {@code lb}/{@code ub}
+   * may be null. Returns the solution with the keys, order and shapes of {@code x0}.
+   */
+  public static java.util.Map<String, org.minima4j.tensor.Tensor> minimize(DictObjective fun,
+      java.util.Map<String, org.minima4j.tensor.Tensor> x0, java.util.Map<String, org.minima4j.tensor.Tensor> lb,
+      java.util.Map<String, org.minima4j.tensor.Tensor> ub, Method method, MinimizeOptions options) {
+    return DictMinimize.minimize(fun, x0, lb, ub, method, options);
+  }
+
   private static OptimizeResult run(Evaluator.Value fun, Evaluator.Grad grad, Evaluator.ValueGrad combined,
       double[] x0in, Method method, MinimizeOptions options) {
     if (options == null) {
@@ -104,7 +114,7 @@ public final class Minimize {
             Arrays.toString(x0));
       }
     }
-    long maxfun = options.maxfun() != null ? options.maxfun() : defaultMaxfun(m, n);
+    long maxfun = options.maxfun() != null ? options.maxfun() : defaultMaxfun(m, n, options);
     Evaluator ev;
     if (combined != null) {
       ev = Evaluator.combined(n, combined, maxfun);
@@ -127,18 +137,23 @@ public final class Minimize {
     try {
       return switch (m) {
         case L_BFGS_B -> LBFGSB.minimize(pb);
-        default -> throw new IllegalArgumentException("not yet");
+        case SLSQP -> SLSQP.minimize(pb);
+        case BFGS -> BFGS.minimize(pb);
+        case CG -> CG.minimize(pb);
+        case NELDER_MEAD -> NelderMead.minimize(pb);
+        case POWELL -> Powell.minimize(pb);
       };
     } catch (EvaluationStop stop) {
       return stopped(pb, m, stop);
     }
   }
 
-  private static long defaultMaxfun(Method m, int n) {
+  /** scipy's maxfun/maxfev defaults; Nelder-Mead and Powell drop theirs when only maxiter is given. */
+  private static long defaultMaxfun(Method m, int n, MinimizeOptions o) {
     return switch (m) {
       case L_BFGS_B -> LBFGSB.DEFAULT_MAXFUN;
-      case NELDER_MEAD -> 200L * n;
-      case POWELL -> 1000L * n;
+      case NELDER_MEAD -> o.maxiter() == null ? 200L * n : Long.MAX_VALUE;
+      case POWELL -> o.maxiter() == null ? 1000L * n : Long.MAX_VALUE;
       default -> Long.MAX_VALUE;
     };
   }

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * methods implemented here and compares success, optimum, constraint satisfaction and counts.
  */
 class ScipyReferenceTest {
-  static final Set<String> IMPLEMENTED = Set.of("L-BFGS-B");
+  static final Set<String> IMPLEMENTED = Set.of("L-BFGS-B", "SLSQP", "BFGS", "CG", "Nelder-Mead", "Powell");
 
   static JsonNode fixture() throws IOException {
     try (InputStream in = ScipyReferenceTest.class.getResourceAsStream("/reference/scipy_minimize.json")) {
@@ -80,16 +80,26 @@ class ScipyReferenceTest {
   }
 
   /**
-   * Runs whose nit/nfev/njev equal scipy's exactly. The other runs of exact ports drift from scipy's
-   * iterates by rounding only: Debian's scipy 1.10.1 links L-BFGS-B 3.0 from liblbfgsb0, which uses
-   * OpenBLAS LAPACK (dpotrf/dtrtrs, fused multiply-adds) where this port follows scipy's LINPACK
-   * dpofa/dtrsl; on long runs (rosenbrock10 with finite differences, rosenbrock100) the rounding
-   * differences change the path after a few iterations.
+   * Runs whose counts are not identical to scipy's; every other run matches nit, nfev and njev
+   * exactly. Each differs by rounding only, and the test then asserts nfev and njev no larger than
+   * scipy's:
+   * <ul>
+   *   <li>L-BFGS-B on rosenbrock10 (finite differences) and rosenbrock100: Debian's scipy 1.10.1
+   *       links L-BFGS-B 3.0 from liblbfgsb0, which factors with OpenBLAS LAPACK (dpotrf/dtrtrs,
+   *       fused multiply-adds) where this port follows scipy's bundled LINPACK dpofa/dtrsl; after a
+   *       few iterations the paths separate (scipy 621 evaluations, here 612).</li>
+   *   <li>BFGS and CG on rosenbrock100: numpy's matrix products (OpenBLAS dgemm/dgemv) round
+   *       differently from the plain loops here (BFGS 648 vs 650, CG 1891 vs 1984 evaluations).</li>
+   *   <li>Nelder-Mead on rosenbrock100: both stop at maxfev = 20000 (nit 18558 vs 18540).</li>
+   *   <li>Powell on beale: the fixture's Python objective squares with C {@code pow}, which is not
+   *       correctly rounded, so the test objective differs in the last bit (237 vs 268).</li>
+   *   <li>L-BFGS-B on rosenbrock100 with finite differences: see {@link #HARD_MAXFUN}.</li>
+   * </ul>
    */
-  static final Set<String> EXACT = Set.of(
-      "rosenbrock2 L-BFGS-B analytic", "rosenbrock2 L-BFGS-B null", "rosenbrock10 L-BFGS-B analytic",
-      "rosenbrock10_bounded L-BFGS-B analytic", "rosenbrock10_bounded L-BFGS-B null",
-      "beale L-BFGS-B analytic", "beale L-BFGS-B null", "booth L-BFGS-B analytic", "booth L-BFGS-B null");
+  static final Set<String> NOT_EXACT = Set.of(
+      "rosenbrock10 L-BFGS-B null", "rosenbrock100 L-BFGS-B analytic", "rosenbrock100 L-BFGS-B null",
+      "rosenbrock100 BFGS analytic", "rosenbrock100 CG analytic", "rosenbrock100 Nelder-Mead null",
+      "beale Powell null");
 
   /**
    * Runs where scipy exceeds its own maxfun (it checks the budget only between iterations) while
@@ -120,10 +130,12 @@ class ScipyReferenceTest {
     assertThat(r.success()).as("success (%s)", r.message()).isEqualTo(run.get("success").asBoolean());
     assertThat(r.status()).as("status").isEqualTo(run.get("status").asInt());
     assertThat(r.message()).isEqualTo(run.get("message").asText());
-    if (EXACT.contains(key)) {
+    if (!NOT_EXACT.contains(key)) {
       assertThat(r.nit()).as("nit").isEqualTo(run.get("nit").asInt());
       assertThat(r.nfev()).as("nfev").isEqualTo(run.get("nfev").asInt());
-      assertThat(r.njev()).as("njev").isEqualTo(run.get("njev").asInt());
+      if (!run.get("njev").isNull()) {
+        assertThat(r.njev()).as("njev").isEqualTo(run.get("njev").asInt());
+      }
     } else {
       assertThat(r.nfev()).as("nfev").isLessThanOrEqualTo(run.get("nfev").asInt());
       if (!run.get("njev").isNull()) {

@@ -148,7 +148,7 @@ public final class Dcsrch {
       double gxm = gx - gtest;
       double gym = gy - gtest;
       s[0] = stx; s[1] = fxm; s[2] = gxm; s[3] = sty; s[4] = fym; s[5] = gym; s[6] = stp;
-      dcstep(s, fm, gm);
+      dcstep(s, fm, gm, stmin, stmax);
       stx = s[0]; sty = s[3]; stp = s[6];
       fx = s[1] + stx * gtest;
       fy = s[4] + sty * gtest;
@@ -156,7 +156,7 @@ public final class Dcsrch {
       gy = s[5] + gtest;
     } else {
       s[0] = stx; s[1] = fx; s[2] = gx; s[3] = sty; s[4] = fy; s[5] = gy; s[6] = stp;
-      dcstep(s, f, g);
+      dcstep(s, f, g, stmin, stmax);
       stx = s[0]; fx = s[1]; gx = s[2]; sty = s[3]; fy = s[4]; gy = s[5]; stp = s[6];
     }
     if (brackt) {
@@ -182,8 +182,8 @@ public final class Dcsrch {
     return task;
   }
 
-  /** Safeguarded cubic/quadratic step; s = {stx, fx, dx, sty, fy, dy, stp}. */
-  private void dcstep(double[] s, double fp, double dp) {
+  /** Safeguarded cubic/quadratic step within [lo, hi]; s = {stx, fx, dx, sty, fy, dy, stp}. */
+  private void dcstep(double[] s, double fp, double dp, double lo, double hi) {
     double stx0 = s[0];
     double fx0 = s[1];
     double dx = s[2];
@@ -250,9 +250,9 @@ public final class Dcsrch {
       if (r < 0 && gamma != 0) {
         stpc = st + r * (stx0 - st);
       } else if (st > stx0) {
-        stpc = stpmax;
+        stpc = hi;
       } else {
-        stpc = stpmin;
+        stpc = lo;
       }
       stpq = st + (dp / (dp - dx)) * (stx0 - st);
       if (brackt) {
@@ -272,8 +272,8 @@ public final class Dcsrch {
         } else {
           stpf = stpq;
         }
-        stpf = Math.min(stpmax, stpf);
-        stpf = Math.max(stpmin, stpf);
+        stpf = Math.min(hi, stpf);
+        stpf = Math.max(lo, stpf);
       }
     } else {
       if (brackt) {
@@ -289,9 +289,9 @@ public final class Dcsrch {
         stpc = st + r * (sty0 - st);
         stpf = stpc;
       } else if (st > stx0) {
-        stpf = stpmax;
+        stpf = hi;
       } else {
-        stpf = stpmin;
+        stpf = lo;
       }
     }
     if (fp > fx0) {

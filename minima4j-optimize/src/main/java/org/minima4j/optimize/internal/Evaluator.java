@@ -8,8 +8,10 @@ import java.util.function.ToDoubleFunction;
  * ({@code scipy/optimize/_differentiable_functions.py}): the value and gradient at the last point
  * are cached (a point is re-evaluated only when it changes), {@code nfev} counts every objective
  * call including finite-difference probes, {@code ngev} counts gradient requests. On top of scipy it
- * enforces {@code maxfun} as a hard limit, rejects non-finite values and exceptions from user code,
- * and remembers the best point seen; each of these ends the run with an {@link EvaluationStop}.
+ * enforces {@code maxfun} as a hard limit, rejects NaN values and exceptions from user code, and
+ * remembers the best point seen; each of these ends the run with an {@link EvaluationStop}.
+ * Infinite values pass through, as in scipy: line searches that overshoot into a region where the
+ * objective overflows recover from them.
  */
 public final class Evaluator {
   /** User value function. */
@@ -93,6 +95,11 @@ public final class Evaluator {
         maxfun);
   }
 
+  /** The hard limit on objective calls. */
+  public long maxfun() {
+    return maxfun;
+  }
+
   public int dimension() {
     return n;
   }
@@ -129,6 +136,14 @@ public final class Evaluator {
     moveTo(xin);
     updateFun();
     return f;
+  }
+
+  /**
+   * The objective at {@code x}, always evaluated and counted (scipy's
+   * {@code _wrap_scalar_function_maxfun_validation}, used by Nelder-Mead and Powell, keeps no cache).
+   */
+  public double evaluate(double[] xin) {
+    return call(xin);
   }
 
   /** The gradient at {@code x} (a copy), computed only if not cached for this point. */
@@ -183,7 +198,7 @@ public final class Evaluator {
       default -> throw new IllegalStateException(source.toString());
     }
     for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(g[i])) {
+      if (Double.isNaN(g[i])) {
         throw new EvaluationStop(EvaluationStop.Reason.NON_FINITE,
             "gradient component " + i + " is " + g[i] + " at x = " + Arrays.toString(x), null);
       }
@@ -223,7 +238,7 @@ public final class Evaluator {
   }
 
   private void check(double v, double[] at) {
-    if (!Double.isFinite(v)) {
+    if (Double.isNaN(v)) {
       throw new EvaluationStop(EvaluationStop.Reason.NON_FINITE,
           "objective returned " + v + " at x = " + Arrays.toString(at), null);
     }
@@ -232,6 +247,8 @@ public final class Evaluator {
   private double invokeCombined(double[] at, double[] buf) {
     try {
       return combined.valueAndGradient(at.clone(), buf);
+    } catch (ContractViolation e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new EvaluationStop(EvaluationStop.Reason.USER_EXCEPTION, "objective threw " + e, e);
     }

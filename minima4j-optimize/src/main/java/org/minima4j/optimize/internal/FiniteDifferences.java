@@ -23,54 +23,8 @@ public final class FiniteDifferences {
    */
   public static double[] gradient(ToDoubleFunction<double[]> fun, double[] x0, double f0, Scheme scheme,
       Double absStep, double relStep, double[] lb, double[] ub) {
-    int n = x0.length;
-    double[] h = new double[n];
-    double rstep = scheme == Scheme.TWO_POINT ? Math.sqrt(EPS) : Math.pow(EPS, 1.0 / 3.0);
-    for (int i = 0; i < n; i++) {
-      double sign = x0[i] >= 0 ? 1.0 : -1.0;
-      double fallback = rstep * sign * Math.max(1.0, Math.abs(x0[i]));
-      if (absStep != null) {
-        double hi = absStep;
-        h[i] = (x0[i] + hi) - x0[i] == 0 ? fallback : hi;
-      } else if (Double.isNaN(relStep)) {
-        h[i] = fallback;
-      } else {
-        double hi = relStep * sign * Math.abs(x0[i]);
-        h[i] = (x0[i] + hi) - x0[i] == 0 ? fallback : hi;
-      }
-    }
-    boolean[] oneSided = new boolean[n];
-    adjustToBounds(x0, h, scheme, lb, ub, oneSided);
-    double[] grad = new double[n];
-    double[] x = x0.clone();
-    for (int i = 0; i < n; i++) {
-      double xi = x0[i];
-      double dx;
-      double df;
-      if (scheme == Scheme.TWO_POINT) {
-        x[i] = xi + h[i];
-        dx = x[i] - xi;
-        df = fun.applyAsDouble(x.clone()) - f0;
-      } else if (oneSided[i]) {
-        x[i] = xi + h[i];
-        double f1 = fun.applyAsDouble(x.clone());
-        x[i] = xi + 2 * h[i];
-        dx = x[i] - xi;
-        double f2 = fun.applyAsDouble(x.clone());
-        df = -3.0 * f0 + 4 * f1 - f2;
-      } else {
-        x[i] = xi - h[i];
-        double x1 = x[i];
-        double f1 = fun.applyAsDouble(x.clone());
-        x[i] = xi + h[i];
-        dx = x[i] - x1;
-        double f2 = fun.applyAsDouble(x.clone());
-        df = f2 - f1;
-      }
-      x[i] = xi;
-      grad[i] = df / dx;
-    }
-    return grad;
+    return jacobian(x -> new double[] {fun.applyAsDouble(x)}, x0, new double[] {f0}, scheme, absStep, relStep, lb,
+        ub)[0];
   }
 
   private static void adjustToBounds(double[] x0, double[] h, Scheme scheme, double[] lb, double[] ub,
@@ -125,32 +79,76 @@ public final class FiniteDifferences {
   }
 
   /**
-   * Forward-difference Jacobian of a vector function with absolute step {@code eps} (scipy 1.10's
-   * constraint Jacobians in SLSQP: {@code approx_derivative(fun, x, method='2-point', abs_step=eps,
-   * bounds=bounds)}).
+   * Jacobian ({@code m} rows, one per component) of a vector function at {@code x0} (value
+   * {@code f0}), with the same step rules as {@link #gradient}; scipy 1.10.1 uses this for SLSQP's
+   * constraint Jacobians ({@code approx_derivative(fun, x, method='2-point', abs_step=eps,
+   * bounds=bounds)} when no constraint {@code jac} is given).
    */
   public static double[][] jacobian(java.util.function.Function<double[], double[]> fun, double[] x0, double[] f0,
-      double eps, double[] lb, double[] ub) {
+      Scheme scheme, Double absStep, double relStep, double[] lb, double[] ub) {
     int n = x0.length;
-    double[] h = new double[n];
-    double rstep = Math.sqrt(EPS);
-    for (int i = 0; i < n; i++) {
-      double sign = x0[i] >= 0 ? 1.0 : -1.0;
-      h[i] = (x0[i] + eps) - x0[i] == 0 ? rstep * sign * Math.max(1.0, Math.abs(x0[i])) : eps;
-    }
-    adjustToBounds(x0, h, Scheme.TWO_POINT, lb, ub, new boolean[n]);
-    double[][] jac = new double[f0.length][n];
+    int m = f0.length;
+    double[] h = steps(x0, scheme, absStep, relStep);
+    boolean[] oneSided = new boolean[n];
+    adjustToBounds(x0, h, scheme, lb, ub, oneSided);
+    double[][] jac = new double[m][n];
     double[] x = x0.clone();
     for (int i = 0; i < n; i++) {
       double xi = x0[i];
-      x[i] = xi + h[i];
-      double dx = x[i] - xi;
-      double[] f1 = fun.apply(x.clone());
-      for (int k = 0; k < f0.length; k++) {
-        jac[k][i] = (f1[k] - f0[k]) / dx;
+      double dx;
+      double[] df = new double[m];
+      if (scheme == Scheme.TWO_POINT) {
+        x[i] = xi + h[i];
+        dx = x[i] - xi;
+        double[] f1 = fun.apply(x.clone());
+        for (int k = 0; k < m; k++) {
+          df[k] = f1[k] - f0[k];
+        }
+      } else if (oneSided[i]) {
+        x[i] = xi + h[i];
+        double[] f1 = fun.apply(x.clone());
+        x[i] = xi + 2 * h[i];
+        dx = x[i] - xi;
+        double[] f2 = fun.apply(x.clone());
+        for (int k = 0; k < m; k++) {
+          df[k] = -3.0 * f0[k] + 4 * f1[k] - f2[k];
+        }
+      } else {
+        x[i] = xi - h[i];
+        double x1 = x[i];
+        double[] f1 = fun.apply(x.clone());
+        x[i] = xi + h[i];
+        dx = x[i] - x1;
+        double[] f2 = fun.apply(x.clone());
+        for (int k = 0; k < m; k++) {
+          df[k] = f2[k] - f1[k];
+        }
       }
       x[i] = xi;
+      for (int k = 0; k < m; k++) {
+        jac[k][i] = df[k] / dx;
+      }
     }
     return jac;
+  }
+
+  private static double[] steps(double[] x0, Scheme scheme, Double absStep, double relStep) {
+    int n = x0.length;
+    double[] h = new double[n];
+    double rstep = scheme == Scheme.TWO_POINT ? Math.sqrt(EPS) : Math.pow(EPS, 1.0 / 3.0);
+    for (int i = 0; i < n; i++) {
+      double sign = x0[i] >= 0 ? 1.0 : -1.0;
+      double fallback = rstep * sign * Math.max(1.0, Math.abs(x0[i]));
+      if (absStep != null) {
+        double hi = absStep;
+        h[i] = (x0[i] + hi) - x0[i] == 0 ? fallback : hi;
+      } else if (Double.isNaN(relStep)) {
+        h[i] = fallback;
+      } else {
+        double hi = relStep * sign * Math.abs(x0[i]);
+        h[i] = (x0[i] + hi) - x0[i] == 0 ? fallback : hi;
+      }
+    }
+    return h;
   }
 }
