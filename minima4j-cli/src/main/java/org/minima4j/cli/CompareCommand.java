@@ -45,7 +45,7 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--maxiter", defaultValue = "100", description = "Iterations per method (default: ${DEFAULT-VALUE}).")
   int maxiter;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of every stochastic method (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of every stochastic method (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--threads", defaultValue = "1", description = "Threads for population evaluation (default: ${DEFAULT-VALUE}); results do not depend on it.")

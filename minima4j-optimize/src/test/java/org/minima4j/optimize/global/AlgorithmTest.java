@@ -13,7 +13,7 @@ import org.minima4j.optimize.global.cmaes.CMA;
 import org.minima4j.optimize.global.cmaes.RestartCMA;
 import org.minima4j.optimize.global.de.DifferentialEvolution;
 import org.minima4j.optimize.global.internal.State;
-import org.minima4j.optimize.global.internal.SymmetricEigen;
+import org.minima4j.tensor.internal.SymmetricEigen;
 import org.minima4j.optimize.global.pso.PSO;
 import org.minima4j.optimize.problems.BenchmarkFunction;
 
