@@ -30,8 +30,7 @@ import org.minima4j.tune.internal.SearchSpaces;
  * constraints are in use); {@code nEiCandidates} draws from l(x) are scored by {@code log l - log g} and the
  * best is returned. Until {@code nStartupTrials} trials are finished, parameters are drawn uniformly.
  *
- * <p>Deliberate deviations: see {@link ParzenEstimator} (kernel density with its 1/sigma factor); random
- * numbers come from {@link SeededRandom}, so draws differ from numpy's; multi-objective splits use the
+ * <p>Deliberate deviations: random numbers come from {@link SeededRandom}, so draws differ from numpy's; multi-objective splits use the
  * non-domination rank with ties broken by trial order (Optuna's hypervolume subset selection and
  * hypervolume-contribution weights are not implemented); {@code consider_prior} is always on.
  */
