@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import org.minima4j.tune.pruners.MedianPruner;
 import org.minima4j.tune.pruners.Pruner;
+import org.minima4j.tune.samplers.NSGAIISampler;
 import org.minima4j.tune.samplers.Sampler;
 import org.minima4j.tune.samplers.TPESampler;
 import org.minima4j.tune.storages.InMemoryStorage;
@@ -70,7 +71,7 @@ public final class Studies {
     if (s != null) {
       return s;
     }
-    return new TPESampler(0);
+    return nObjectives > 1 ? new NSGAIISampler(0) : new TPESampler(0);
   }
 
   private static Pruner pruner(Pruner p) {
