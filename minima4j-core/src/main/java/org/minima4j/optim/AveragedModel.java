@@ -122,6 +122,53 @@ public final class AveragedModel {
     return out;
   }
 
+  /**
+   * {@code n_averaged} and the averaged values by name ({@code params}, {@code buffers}), for
+   * {@link StateDicts} files; arrays are copies.
+   */
+  public Map<String, Object> stateDict() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("n_averaged", nAveraged);
+    Map<String, Object> p = new LinkedHashMap<>();
+    params.forEach((k, v) -> p.put(k, v.clone()));
+    Map<String, Object> b = new LinkedHashMap<>();
+    buffers.forEach((k, v) -> b.put(k, v.clone()));
+    m.put("params", p);
+    m.put("buffers", b);
+    return m;
+  }
+
+  /** Restores a state saved by {@link #stateDict()}; names and sizes must match. */
+  public void loadStateDict(Map<String, ?> state) {
+    Object p = state.get("params");
+    Object b = state.get("buffers");
+    if (!(p instanceof Map) || !(b instanceof Map)) {
+      throw new IllegalArgumentException("an AveragedModel state needs 'params' and 'buffers' maps");
+    }
+    Map<String, double[]> np = read((Map<?, ?>) p, params);
+    Map<String, double[]> nb = read((Map<?, ?>) b, buffers);
+    long n = (long) Hyper.scalar(state, "n_averaged", "AveragedModel state");
+    np.forEach((k, v) -> System.arraycopy(v, 0, params.get(k), 0, v.length));
+    nb.forEach((k, v) -> System.arraycopy(v, 0, buffers.get(k), 0, v.length));
+    nAveraged = n;
+  }
+
+  private static Map<String, double[]> read(Map<?, ?> saved, Map<String, double[]> current) {
+    if (!saved.keySet().equals(current.keySet())) {
+      throw new IllegalArgumentException("the saved names " + saved.keySet() + " differ from " + current.keySet());
+    }
+    Map<String, double[]> out = new LinkedHashMap<>();
+    for (Map.Entry<String, double[]> e : current.entrySet()) {
+      double[] v = Hyper.array(saved.get(e.getKey()), e.getKey());
+      if (v.length != e.getValue().length) {
+        throw new IllegalArgumentException("'" + e.getKey() + "' has " + v.length + " values in the state but "
+            + e.getValue().length + " in the model");
+      }
+      out.put(e.getKey(), v);
+    }
+    return out;
+  }
+
   /** Writes the averages into {@code target}, a module with the same parameter and buffer names. */
   public void copyTo(Module target) {
     target.loadStateDict(averagedState());

@@ -114,6 +114,14 @@ class ClipAndAveragingTest {
       double e1 = 0.9 * seen[0][i] + (1 - 0.9) * seen[1][i];
       assertThat(e[i]).isEqualTo(0.9 * e1 + (1 - 0.9) * seen[2][i]);
     }
+    AveragedModel resumed = new AveragedModel(model);
+    resumed.loadStateDict(StateDicts.fromJson(StateDicts.toJson(swa.stateDict())));
+    model.namedParameters().get("weight").data()[0] = 10.0;
+    swa.updateParameters(model);
+    resumed.updateParameters(model);
+    assertThat(resumed.nAveraged()).isEqualTo(4);
+    assertThat(resumed.averagedState().get("weight").data()).isEqualTo(swa.averagedState().get("weight").data());
+    avg = swa.averagedState().get("weight").data();
     Linear target = new Linear(2, 2, true, new SplittableRandom(9));
     swa.copyTo(target);
     assertThat(target.namedParameters().get("weight").data()).isEqualTo(avg);

@@ -297,6 +297,40 @@ class OptimizerContractTest {
   }
 
   @Test
+  void nanFromTheClosureEndsTheStepWithinItsBudget() {
+    for (String ls : new String[] {null, "strong_wolfe"}) {
+      Parameter w = Reference.w();
+      LBFGS opt = new LBFGS(List.of(w), LBFGS.Options.DEFAULTS.withLineSearchFn(ls));
+      int[] evals = {0};
+      double loss = opt.step(() -> {
+        evals[0]++;
+        w.setGrad(Tensor.full(evals[0] == 1 ? 1.0 : Double.NaN, 3, 2));
+        return evals[0] == 1 ? 1.0 : Double.NaN;
+      });
+      assertThat(loss).isEqualTo(1.0);
+      assertThat(evals[0]).isLessThanOrEqualTo(25);
+    }
+    // first-order optimizers propagate NaN gradients into the parameters, as torch does
+    Parameter p = new Parameter(new double[] {1, 2}, 2);
+    Adam adam = new Adam(List.of(p), Adam.Options.DEFAULTS);
+    p.setGrad(Tensor.of(Double.NaN, 1.0));
+    adam.step();
+    assertThat(Double.isNaN(p.data()[0])).isTrue();
+    assertThat(p.data()[1]).isLessThan(2.0);
+  }
+
+  @Test
+  void closureExceptionsPropagateAndRestoreGradMode() {
+    Parameter w = Reference.w();
+    SGD opt = new SGD(List.of(w), SGD.Options.DEFAULTS);
+    boolean before = org.minima4j.autograd.GradMode.isEnabled();
+    assertThatThrownBy(() -> opt.step(() -> {
+      throw new IllegalStateException("user code failed");
+    })).hasMessage("user code failed");
+    assertThat(org.minima4j.autograd.GradMode.isEnabled()).isEqualTo(before);
+  }
+
+  @Test
   void stateDictFileIsJson(@TempDir Path dir) throws Exception {
     Parameter w = Reference.w();
     Adam opt = new Adam(List.of(w), Adam.Options.DEFAULTS);

@@ -100,6 +100,20 @@ class TrainingLoopTest {
     assertThat(t2.weight().data()).isEqualTo(t1.weight().data());
   }
 
+  @Test
+  void sparseAdamLeavesTablesWithoutGradientAlone() {
+    SparseEmbedding used = new SparseEmbedding(2, 2, new double[] {1, 2, 3, 4});
+    SparseEmbedding idle = new SparseEmbedding(2, 2, new double[] {5, 6, 7, 8});
+    SparseAdam opt = new SparseAdam(List.of(used, idle), SparseAdam.Options.DEFAULTS.withLr(0.1));
+    for (int k = 0; k < 3; k++) {
+      sparseStep(used, opt, new int[] {1});
+    }
+    assertThat(idle.weight().data()).containsExactly(5, 6, 7, 8);
+    assertThat(opt.state(idle.weight())).isNull();
+    assertThat(used.weight().data()[0]).isEqualTo(1.0); // row 0 never looked up: lazy update
+    assertThat(used.weight().data()[2]).isNotEqualTo(3.0);
+  }
+
   private static void sparseStep(SparseEmbedding t, SparseAdam o, int[] idx) {
     o.zeroGrad();
     Tensor rows = t.forward(idx);
