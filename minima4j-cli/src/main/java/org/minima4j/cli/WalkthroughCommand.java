@@ -49,6 +49,12 @@ final class WalkthroughCommand implements Callable<Integer> {
   @Option(names = "--nas-epochs", defaultValue = "100", description = "Training epochs per architecture (default: ${DEFAULT-VALUE}).")
   int nasEpochs;
 
+  @Option(names = "--sh-min-resource", description = "Epochs of successive halving's first rung (default: epochs / 4).")
+  Integer shMinResource;
+
+  @Option(names = "--sh-reduction-factor", defaultValue = "2", description = "Successive halving's reduction factor (default: ${DEFAULT-VALUE}).")
+  int shReductionFactor;
+
   @Option(names = "--seed", defaultValue = "0", description = "Seed of samplers, splits and searches (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -67,7 +73,8 @@ final class WalkthroughCommand implements Callable<Integer> {
       LinePlot.warmUpInBackground();
     }
     PrintWriter w = spec.commandLine().getOut();
-    WalkthroughRunner runner = new WalkthroughRunner(dataset, trials, epochs, nasCandidates, nasEpochs, seed);
+    int shMin = shMinResource == null ? Math.max(1, epochs / 4) : shMinResource;
+    WalkthroughRunner runner = new WalkthroughRunner(dataset, trials, epochs, nasCandidates, nasEpochs, seed, shMin, shReductionFactor);
     List<Outcome> outcomes = new ArrayList<>();
     try (OutputFolder folder = OutputFolder.open(out)) {
       for (String s : searches) {

@@ -46,7 +46,11 @@ final class Walkthrough {
     GRID.put("lr", List.of(0.001, 0.01, 0.1, 0.5));
   }
 
-  record Options(int trials, int epochs, int nasCandidates, int nasEpochs, long seed) {}
+  /**
+   * @param shMinResource epochs of successive halving's first rung
+   * @param shReductionFactor successive halving's eta
+   */
+  record Options(int trials, int epochs, int nasCandidates, int nasEpochs, long seed, int shMinResource, int shReductionFactor) {}
 
   private final ClassificationTask task;
   private final Options options;
@@ -72,10 +76,14 @@ final class Walkthrough {
     return hpo("gp", new GPSampler(options.seed()), null, options.trials());
   }
 
-  /** Successive halving over the reference grid, epochs as the resource (rungs every factor 3 from 10 epochs). */
+  /**
+   * Successive halving over the reference grid with epochs as the resource: a trial continues past
+   * a rung (the first at {@code shMinResource} epochs, then every factor {@code shReductionFactor})
+   * when it is in the best 1/eta of the trials that reached that rung.
+   */
   Outcome successiveHalving() {
     return hpo("successive-halving", new GridSampler(GRID, options.seed()),
-        new SuccessiveHalvingPruner(Math.max(1, options.epochs() / 20), 3, 0, 0), 12);
+        new SuccessiveHalvingPruner(options.shMinResource(), options.shReductionFactor(), 0, 0), 12);
   }
 
   /** Hyperband (min resource epochs/20, max resource epochs, eta 3) with TPE. */

@@ -46,6 +46,11 @@ public final class WalkthroughRunner {
   private final Walkthrough walkthrough;
 
   public WalkthroughRunner(String dataset, int trials, int epochs, int nasCandidates, int nasEpochs, long seed) {
+    this(dataset, trials, epochs, nasCandidates, nasEpochs, seed, Math.max(1, epochs / 4), 2);
+  }
+
+  public WalkthroughRunner(String dataset, int trials, int epochs, int nasCandidates, int nasEpochs, long seed,
+      int shMinResource, int shReductionFactor) {
     ClassificationTask task;
     switch (dataset) {
       case "classify":
@@ -57,7 +62,7 @@ public final class WalkthroughRunner {
       default:
         throw new IllegalArgumentException("unknown dataset '" + dataset + "'; valid datasets: classify, iris");
     }
-    walkthrough = new Walkthrough(task, new Walkthrough.Options(trials, epochs, nasCandidates, nasEpochs, seed));
+    walkthrough = new Walkthrough(task, new Walkthrough.Options(trials, epochs, nasCandidates, nasEpochs, seed, shMinResource, shReductionFactor));
   }
 
   public Outcome run(String search) {
