@@ -67,4 +67,10 @@ class ExamplesTest {
     String out = capture(IrisClassifier::main);
     assertThat(number(out, "validation accuracy ")).isGreaterThanOrEqualTo(0.9);
   }
+
+  @Test
+  void ewaDemoPrintsThirtyDays() throws Exception {
+    String out = capture(EwaDemo::main);
+    assertThat(out.lines()).hasSize(31);
+  }
 }
