@@ -124,7 +124,7 @@ public final class Minimize {
       FiniteDiff fd = options.finiteDiff();
       Double rel = options.finiteDiffRelStep();
       if (fd == FiniteDiff.DEFAULT) {
-        double eps = options.epsOr(m == Method.L_BFGS_B ? LBFGSB.DEFAULT_EPS : SQRT_EPS);
+        double eps = options.epsOr(m == Method.L_BFGS_B || m == Method.TNC ? LBFGSB.DEFAULT_EPS : SQRT_EPS);
         ev = Evaluator.finiteDifference(n, fun, FiniteDifferences.Scheme.TWO_POINT, eps, Double.NaN,
             b != null ? lb : null, b != null ? ub : null, maxfun);
       } else {
@@ -142,6 +142,7 @@ public final class Minimize {
         case CG -> CG.minimize(pb);
         case NELDER_MEAD -> NelderMead.minimize(pb);
         case POWELL -> Powell.minimize(pb);
+        case TNC -> TNC.minimize(pb);
       };
     } catch (EvaluationStop stop) {
       return stopped(pb, m, stop);
@@ -176,8 +177,12 @@ public final class Minimize {
     String message;
     switch (stop.reason()) {
       case MAXFUN -> {
-        status = 1;
-        message = m == Method.L_BFGS_B ? LBFGSB.MSG_MAXFUN : "Maximum number of function evaluations has been exceeded.";
+        status = m == Method.TNC ? TNC.MAXFUN : 1;
+        message = switch (m) {
+          case L_BFGS_B -> LBFGSB.MSG_MAXFUN;
+          case TNC -> TNC.MESSAGES[TNC.MAXFUN];
+          default -> "Maximum number of function evaluations has been exceeded.";
+        };
       }
       case CALLBACK -> {
         status = 99;
