@@ -2,7 +2,7 @@ package org.minima4j.optimize;
 
 /**
  * The methods of {@link Minimize#minimize}, with scipy's names. scipy's COBYLA, COBYQA,
- * trust-constr, Newton-CG and the trust-region methods are not implemented yet.
+ * trust-constr and the trust-region methods are not implemented yet.
  */
 public enum Method {
   L_BFGS_B("L-BFGS-B"),
@@ -11,7 +11,8 @@ public enum Method {
   CG("CG"),
   NELDER_MEAD("Nelder-Mead"),
   POWELL("Powell"),
-  TNC("TNC");
+  TNC("TNC"),
+  NEWTON_CG("Newton-CG");
 
   private final String scipyName;
 

@@ -88,7 +88,14 @@ public final class Minimize {
       throw new IllegalArgumentException("method " + m.scipyName() + " cannot handle constraints; use SLSQP");
     }
     Bounds b = options.bounds();
-    if (b != null && (m == Method.BFGS || m == Method.CG)) {
+    if (m == Method.NEWTON_CG && grad == null && combined == null && options.finiteDiff() == FiniteDiff.DEFAULT) {
+      throw new IllegalArgumentException("Jacobian is required for Newton-CG method (give a gradient, or choose "
+          + "FiniteDiff.TWO_POINT or THREE_POINT)");
+    }
+    if (m != Method.NEWTON_CG && (options.hess() != null || options.hessp() != null)) {
+      throw new IllegalArgumentException("method " + m.scipyName() + " does not use hess/hessp; use Newton-CG");
+    }
+    if (b != null && (m == Method.BFGS || m == Method.CG || m == Method.NEWTON_CG)) {
       throw new IllegalArgumentException("method " + m.scipyName() + " cannot handle bounds; use L-BFGS-B, "
           + "SLSQP, Nelder-Mead or Powell");
     }
@@ -143,6 +150,7 @@ public final class Minimize {
         case NELDER_MEAD -> NelderMead.minimize(pb);
         case POWELL -> Powell.minimize(pb);
         case TNC -> TNC.minimize(pb);
+        case NEWTON_CG -> NewtonCG.minimize(pb);
       };
     } catch (EvaluationStop stop) {
       return stopped(pb, m, stop);

@@ -16,6 +16,11 @@ class MinimizeApiTest {
   static final GradientFunction ROSEN_DER = TestProblems::rosenDer;
   static final double[] X0 = {-1.2, 1.0};
 
+  /** Runs without a gradient; Newton-CG, which requires one, gets 2-point finite differences. */
+  static OptimizeResult run(Objective f, Method m, MinimizeOptions o) {
+    return Minimize.minimize(f, X0, m, m == Method.NEWTON_CG ? o.withFiniteDiff(FiniteDiff.TWO_POINT) : o);
+  }
+
   @Test
   void defaultMethodFollowsScipysRule() {
     OptimizeResult unconstrained = Minimize.minimize(ROSEN, X0);
@@ -157,7 +162,7 @@ class MinimizeApiTest {
         best[0] = Math.min(best[0], v);
         return v;
       };
-      OptimizeResult r = Minimize.minimize(f, X0, m, MinimizeOptions.DEFAULTS.withMaxfun(25));
+      OptimizeResult r = run(f, m, MinimizeOptions.DEFAULTS.withMaxfun(25));
       assertThat(r.nfev()).as(m.toString()).isLessThanOrEqualTo(25);
       assertThat(r.success()).isFalse();
       assertThat(r.status()).isEqualTo(m == Method.TNC ? 3 : 1);
@@ -171,7 +176,7 @@ class MinimizeApiTest {
     for (Method m : Method.values()) {
       int[] n = new int[1];
       Objective f = x -> ++n[0] > 5 ? Double.NaN : TestProblems.rosen(x);
-      OptimizeResult r = Minimize.minimize(f, X0, m, MinimizeOptions.DEFAULTS);
+      OptimizeResult r = run(f, m, MinimizeOptions.DEFAULTS);
       assertThat(r.success()).as(m.toString()).isFalse();
       assertThat(r.status()).isEqualTo(-1);
       assertThat(r.message()).contains("NaN");
@@ -230,6 +235,12 @@ class MinimizeApiTest {
     assertThatThrownBy(() -> Minimize.minimize(ROSEN, X0, Method.POWELL,
         MinimizeOptions.DEFAULTS.withDirec(new double[][] {{1, 0}}))).hasMessageContaining("direc must have 2 rows");
     assertThatThrownBy(() -> Minimize.minimize(ROSEN, X0, Method.BFGS, null)).hasMessageContaining("options");
+    assertThatThrownBy(() -> Minimize.minimize(ROSEN, X0, Method.NEWTON_CG, MinimizeOptions.DEFAULTS))
+        .hasMessageContaining("Jacobian is required for Newton-CG");
+    assertThatThrownBy(() -> Minimize.minimize(ROSEN, ROSEN_DER, X0, Method.BFGS,
+        MinimizeOptions.DEFAULTS.withHess(x -> new double[2][2]))).hasMessageContaining("does not use hess");
+    assertThatThrownBy(() -> Minimize.minimize(ROSEN, ROSEN_DER, X0, Method.NEWTON_CG,
+        MinimizeOptions.DEFAULTS.withHessp((x, p) -> new double[3]))).hasMessageContaining("hessp must return a vector of length 2");
     assertThatThrownBy(() -> Method.fromScipyName("newton")).hasMessageContaining("Unknown solver newton")
         .hasMessageContaining("L-BFGS-B");
   }
@@ -280,8 +291,8 @@ class MinimizeApiTest {
   @Test
   void runsAreDeterministic() {
     for (Method m : Method.values()) {
-      OptimizeResult a = Minimize.minimize(ROSEN, X0, m, MinimizeOptions.DEFAULTS);
-      OptimizeResult b = Minimize.minimize(ROSEN, X0, m, MinimizeOptions.DEFAULTS);
+      OptimizeResult a = run(ROSEN, m, MinimizeOptions.DEFAULTS);
+      OptimizeResult b = run(ROSEN, m, MinimizeOptions.DEFAULTS);
       assertThat(a.x()).containsExactly(b.x());
       assertThat(a.nfev()).isEqualTo(b.nfev());
     }
