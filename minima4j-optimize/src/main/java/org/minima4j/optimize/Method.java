@@ -1,8 +1,8 @@
 package org.minima4j.optimize;
 
 /**
- * The methods of {@link Minimize#minimize}, with scipy's names. scipy's COBYLA, COBYQA,
- * trust-constr and the trust-region methods are not implemented yet.
+ * The methods of {@link Minimize#minimize}, with scipy's names. scipy's COBYQA, trust-constr
+ * and the trust-region methods are not implemented yet.
  */
 public enum Method {
   L_BFGS_B("L-BFGS-B"),
@@ -12,7 +12,8 @@ public enum Method {
   NELDER_MEAD("Nelder-Mead"),
   POWELL("Powell"),
   TNC("TNC"),
-  NEWTON_CG("Newton-CG");
+  NEWTON_CG("Newton-CG"),
+  COBYLA("COBYLA");
 
   private final String scipyName;
 

@@ -84,8 +84,8 @@ public final class Minimize {
     Method m = method != null ? method
         : !options.constraints().isEmpty() ? Method.SLSQP
         : options.bounds() != null ? Method.L_BFGS_B : Method.BFGS;
-    if (!options.constraints().isEmpty() && m != Method.SLSQP) {
-      throw new IllegalArgumentException("method " + m.scipyName() + " cannot handle constraints; use SLSQP");
+    if (!options.constraints().isEmpty() && m != Method.SLSQP && m != Method.COBYLA) {
+      throw new IllegalArgumentException("method " + m.scipyName() + " cannot handle constraints; use SLSQP or COBYLA");
     }
     Bounds b = options.bounds();
     if (m == Method.NEWTON_CG && grad == null && combined == null && options.finiteDiff() == FiniteDiff.DEFAULT) {
@@ -95,7 +95,7 @@ public final class Minimize {
     if (m != Method.NEWTON_CG && (options.hess() != null || options.hessp() != null)) {
       throw new IllegalArgumentException("method " + m.scipyName() + " does not use hess/hessp; use Newton-CG");
     }
-    if (b != null && (m == Method.BFGS || m == Method.CG || m == Method.NEWTON_CG)) {
+    if (b != null && (m == Method.BFGS || m == Method.CG || m == Method.NEWTON_CG || m == Method.COBYLA)) {
       throw new IllegalArgumentException("method " + m.scipyName() + " cannot handle bounds; use L-BFGS-B, "
           + "SLSQP, Nelder-Mead or Powell");
     }
@@ -151,6 +151,7 @@ public final class Minimize {
         case POWELL -> Powell.minimize(pb);
         case TNC -> TNC.minimize(pb);
         case NEWTON_CG -> NewtonCG.minimize(pb);
+        case COBYLA -> COBYLA.minimize(pb);
       };
     } catch (EvaluationStop stop) {
       return stopped(pb, m, stop);
@@ -163,6 +164,7 @@ public final class Minimize {
       case L_BFGS_B -> LBFGSB.DEFAULT_MAXFUN;
       case NELDER_MEAD -> o.maxiter() == null ? 200L * n : Long.MAX_VALUE;
       case POWELL -> o.maxiter() == null ? 1000L * n : Long.MAX_VALUE;
+      case COBYLA -> o.maxiter() != null ? o.maxiter() : 1000L;
       default -> Long.MAX_VALUE;
     };
   }
