@@ -125,5 +125,15 @@ class DictMinimizeTest {
         .hasMessageContaining("gradient must have the keys [w, b]");
     assertThatThrownBy(() -> DictMinimize.minimize(new Linear(2, 1), () -> Tensor.zeros(2), Method.BFGS,
         MinimizeOptions.DEFAULTS)).hasMessageContaining("loss must return a scalar tensor");
+    assertThatThrownBy(() -> DictMinimize.minimizeAutograd(x -> x.get("w"), x0(), null, null, Method.BFGS,
+        MinimizeOptions.DEFAULTS)).hasMessageContaining("loss must return a scalar tensor, got shape [2, 2]");
+    assertThatThrownBy(() -> DictMinimize.minimizeAutograd(null, x0(), null, null, Method.BFGS,
+        MinimizeOptions.DEFAULTS)).hasMessageContaining("loss must not be null");
+    assertThatThrownBy(() -> Minimize.minimize(f, x0(), null, null, Method.BFGS, null))
+        .hasMessageContaining("options must not be null");
+    Map<String, Tensor> lbMissing = new LinkedHashMap<>();
+    lbMissing.put("w", Tensor.zeros(2, 2));
+    assertThatThrownBy(() -> DictMinimize.minimize(f, x0(), lbMissing, x0(), Method.L_BFGS_B,
+        MinimizeOptions.DEFAULTS)).hasMessageContaining("lb must have the keys [w, b]");
   }
 }
