@@ -226,8 +226,10 @@ public final class WolfeLineSearch {
     double d11 = Math.pow(db, 3);
     double v0 = fb - fa - cc * db;
     double v1 = fc - fa - cc * dc;
-    double aa = d00 * v0 + d01 * v1;
-    double bb = d10 * v0 + d11 * v1;
+    // np.dot of the 2x2 matrix with the vector runs through OpenBLAS dgemv_t's two-row tail,
+    // which GCC compiles to fma(a0, x0, a1 * x1)
+    double aa = Math.fma(d00, v0, d01 * v1);
+    double bb = Math.fma(d10, v0, d11 * v1);
     if (denom == 0 || !Double.isFinite(denom) || !Double.isFinite(aa) || !Double.isFinite(bb)) {
       return Double.NaN;
     }
