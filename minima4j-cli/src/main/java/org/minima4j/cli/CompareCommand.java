@@ -45,7 +45,7 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--maxiter", defaultValue = "100", description = "Iterations per method (default: ${DEFAULT-VALUE}).")
   int maxiter;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of every stochastic method (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of every stochastic method (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--threads", defaultValue = "1", description = "Threads for population evaluation (default: ${DEFAULT-VALUE}); results do not depend on it.")
@@ -53,6 +53,11 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--out", defaultValue = "minima-out/compare", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(names = "--repeat", defaultValue = "1",
+      description = "Run the whole comparison this many times and report the last pass (later passes run JIT-compiled code; "
+          + "every pass's total time goes in the JSON). Default: ${DEFAULT-VALUE}.")
+  int repeat;
 
   @Option(names = "--json", description = "Print the machine-readable result on stdout instead of the table.")
   boolean json;
@@ -80,8 +85,14 @@ final class CompareCommand implements Callable<Integer> {
     if (maxiter < 1) {
       throw new CliException("--maxiter must be at least 1, got " + maxiter);
     }
+    if (repeat < 1) {
+      throw new CliException("--repeat must be at least 1, got " + repeat);
+    }
     if (threads < 1) {
       throw new CliException("--threads must be at least 1, got " + threads);
+    }
+    if (!noPlot) {
+      LinePlot.warmUpInBackground();
     }
     Problem problem = Problems.create(problemName);
     List<MethodRunner> runners = new ArrayList<>();
@@ -91,16 +102,23 @@ final class CompareCommand implements Callable<Integer> {
     try (OutputFolder folder = OutputFolder.open(out)) {
       Progress progress = new Progress(spec.commandLine().getErr(), !json && System.console() != null);
       List<Trace> traces = new ArrayList<>();
+      List<Double> passTotals = new ArrayList<>();
       double total = 0.0;
-      for (int k = 0; k < runners.size(); k++) {
-        MethodRunner r = runners.get(k);
-        progress.show(k, runners.size(), r.name());
-        Trace t = r.run(problem, maxiter, seed, threads);
-        traces.add(t);
-        total += t.seconds();
+      for (int pass = 0; pass < repeat; pass++) {
+        traces.clear();
+        total = 0.0;
+        for (int k = 0; k < runners.size(); k++) {
+          MethodRunner r = runners.get(k);
+          progress.show(pass * runners.size() + k, repeat * runners.size(), r.name());
+          Trace t = r.run(problem, maxiter, seed, threads);
+          traces.add(t);
+          total += t.seconds();
+        }
+        passTotals.add(total);
       }
       progress.done();
       Map<String, Object> result = result(problem, traces, total);
+      result.put("total_seconds_per_pass", passTotals);
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       mapper.writeValue(folder.file("result.json").toFile(), result);
       Files.writeString(folder.file("loss.csv"), csv(traces));

@@ -4,9 +4,13 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -105,10 +109,45 @@ public final class LinePlot {
     return out;
   }
 
-  /** Writes {@code base.png} and {@code base.svg}. */
+  /** Writes {@code base.png} and {@code base.svg} (the two encoders run in parallel). */
   public void save(Path base) throws IOException {
-    XYChart chart = chart();
-    BitmapEncoder.saveBitmap(chart, base.toString() + ".png", BitmapEncoder.BitmapFormat.PNG);
-    VectorGraphicsEncoder.saveVectorGraphic(chart, base.toString() + ".svg", VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    XYChart png = chart();
+    XYChart svg = chart();
+    CompletableFuture<Void> vector = CompletableFuture.runAsync(() -> {
+      try {
+        VectorGraphicsEncoder.saveVectorGraphic(svg, base.toString() + ".svg", VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    BitmapEncoder.saveBitmap(png, base.toString() + ".png", BitmapEncoder.BitmapFormat.PNG);
+    try {
+      vector.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Starts loading Java2D, fonts and the encoders on a daemon thread, so that a command can
+   * overlap that one-time cost (hundreds of milliseconds) with its computation.
+   */
+  public static void warmUpInBackground() {
+    Thread t = new Thread(() -> {
+      try {
+        LinePlot p = new LinePlot("warm-up", "x", "y", true);
+        p.add(new Series("s", new double[] {1, 2}, new double[] {1, 10}, false));
+        XYChart c = p.chart();
+        BitmapEncoder.getBufferedImage(c);
+        VectorGraphicsEncoder.saveVectorGraphic(c, OutputStream.nullOutputStream(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+      } catch (IOException | RuntimeException e) {
+        // a failed warm-up only means the real save pays the start-up cost
+      }
+    }, "plot-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 }

@@ -37,15 +37,21 @@ public final class GradMode {
 
   /** Runs {@code body} with grad mode off and returns its result. */
   public static <T> T noGrad(Supplier<T> body) {
-    try (NoGrad scope = noGrad()) {
+    boolean previous = setEnabled(false);
+    try {
       return body.get();
+    } finally {
+      setEnabled(previous);
     }
   }
 
   /** Runs {@code body} with grad mode off. */
   public static void noGrad(Runnable body) {
-    try (NoGrad scope = noGrad()) {
+    boolean previous = setEnabled(false);
+    try {
       body.run();
+    } finally {
+      setEnabled(previous);
     }
   }
 }

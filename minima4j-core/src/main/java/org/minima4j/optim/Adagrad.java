@@ -142,6 +142,16 @@ public final class Adagrad extends Optimizer<Adagrad.Options, Adagrad.State> {
       double[] x = p.data();
       double[] sum = s.sum;
       int n = x.length;
+      if (wd == 0) {
+        // the common case as a branch-free loop
+        for (int i = 0; i < n; i++) {
+          double gi = sign * g[i];
+          double si = sum[i] + 1.0 * gi * gi;
+          sum[i] = si;
+          x[i] = x[i] + negClr * gi / (Math.sqrt(si) + eps);
+        }
+        continue;
+      }
       for (int i = 0; i < n; i++) {
         double gi = sign * g[i];
         if (wd != 0) {

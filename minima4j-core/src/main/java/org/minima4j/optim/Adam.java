@@ -187,6 +187,30 @@ public final class Adam extends Optimizer<Adam.Options, Adam.State> {
     double[] v = s.expAvgSq;
     double[] vmax = s.maxExpAvgSq;
     int n = x.length;
+    if (!amsgrad && !coupled) {
+      // the common cases (Adam without weight decay, AdamW) as branch-free loops the JIT can vectorize
+      if (scale) {
+        for (int i = 0; i < n; i++) {
+          double xi = x[i] * decay;
+          double gi = sign * g[i];
+          double mi = m[i] * b1 + c1 * gi;
+          double vi = v[i] * b2 + c2 * gi * gi;
+          m[i] = mi;
+          v[i] = vi;
+          x[i] = xi + negStep * mi / (Math.sqrt(vi) / bc2Sqrt + eps);
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          double gi = sign * g[i];
+          double mi = m[i] * b1 + c1 * gi;
+          double vi = v[i] * b2 + c2 * gi * gi;
+          m[i] = mi;
+          v[i] = vi;
+          x[i] = x[i] + negStep * mi / (Math.sqrt(vi) / bc2Sqrt + eps);
+        }
+      }
+      return;
+    }
     for (int i = 0; i < n; i++) {
       double xi = x[i];
       if (scale) {

@@ -15,10 +15,11 @@ import org.minima4j.tensor.Tensor;
  * (c1 = 1e-4, c2 = 0.9, with cubic interpolation). All parameters form one flat vector and one
  * group; {@link #step(Closure)} needs a closure and returns the loss of its first evaluation.
  *
- * <p>Deliberate deviation: by default the line search is limited so that one step never calls the
- * closure more than {@code max_eval} times ({@code max_ls = max_eval - evaluations so far - 1});
- * torch 1.13 let it run up to 25 more evaluations (pytorch#91581). Set
- * {@link Options#limitLineSearchToMaxEval()} to false for torch 1.13's behaviour.
+ * <p>Deliberate deviation: by default ({@link Options#strictMaxEval()}) one step never calls the
+ * closure more than {@code max_eval} times: the line search gets
+ * {@code max_ls = max_eval - evaluations so far - 1} (torch 1.13 let it run up to 25 more
+ * evaluations, pytorch#91581), and with no evaluation left the step stops before moving (which
+ * matters only for {@code max_eval = 1}). Set it to false for torch 1.13's behaviour.
  *
  * <p>The {@code add_(other, alpha)} updates (parameters, and the two-loop recursion) use a fused
  * multiply-add, as torch's vectorized CPU kernels do; dot products are summed in order, as the
@@ -38,7 +39,7 @@ public final class LBFGS extends Optimizer<LBFGS.Options, LBFGS.State> {
    * @param lineSearchFn null or {@code "strong_wolfe"}
    */
   public record Options(double lr, int maxIter, Integer maxEval, double toleranceGrad, double toleranceChange,
-      int historySize, String lineSearchFn, boolean limitLineSearchToMaxEval) implements OptimizerOptions<Options> {
+      int historySize, String lineSearchFn, boolean strictMaxEval) implements OptimizerOptions<Options> {
     public static final Options DEFAULTS = new Options(1, 20, null, 1e-7, 1e-9, 100, null, true);
 
     public Options {
@@ -65,36 +66,36 @@ public final class LBFGS extends Optimizer<LBFGS.Options, LBFGS.State> {
     @Override
     public Options withLr(double v) {
       return new Options(v, maxIter, maxEval, toleranceGrad, toleranceChange, historySize, lineSearchFn,
-          limitLineSearchToMaxEval);
+          strictMaxEval);
     }
 
     public Options withMaxIter(int v) {
       return new Options(lr, v, maxEval, toleranceGrad, toleranceChange, historySize, lineSearchFn,
-          limitLineSearchToMaxEval);
+          strictMaxEval);
     }
 
     public Options withMaxEval(Integer v) {
       return new Options(lr, maxIter, v, toleranceGrad, toleranceChange, historySize, lineSearchFn,
-          limitLineSearchToMaxEval);
+          strictMaxEval);
     }
 
     public Options withToleranceGrad(double v) {
-      return new Options(lr, maxIter, maxEval, v, toleranceChange, historySize, lineSearchFn, limitLineSearchToMaxEval);
+      return new Options(lr, maxIter, maxEval, v, toleranceChange, historySize, lineSearchFn, strictMaxEval);
     }
 
     public Options withToleranceChange(double v) {
-      return new Options(lr, maxIter, maxEval, toleranceGrad, v, historySize, lineSearchFn, limitLineSearchToMaxEval);
+      return new Options(lr, maxIter, maxEval, toleranceGrad, v, historySize, lineSearchFn, strictMaxEval);
     }
 
     public Options withHistorySize(int v) {
-      return new Options(lr, maxIter, maxEval, toleranceGrad, toleranceChange, v, lineSearchFn, limitLineSearchToMaxEval);
+      return new Options(lr, maxIter, maxEval, toleranceGrad, toleranceChange, v, lineSearchFn, strictMaxEval);
     }
 
     public Options withLineSearchFn(String v) {
-      return new Options(lr, maxIter, maxEval, toleranceGrad, toleranceChange, historySize, v, limitLineSearchToMaxEval);
+      return new Options(lr, maxIter, maxEval, toleranceGrad, toleranceChange, historySize, v, strictMaxEval);
     }
 
-    public Options withLimitLineSearchToMaxEval(boolean v) {
+    public Options withStrictMaxEval(boolean v) {
       return new Options(lr, maxIter, maxEval, toleranceGrad, toleranceChange, historySize, lineSearchFn, v);
     }
 
@@ -108,7 +109,7 @@ public final class LBFGS extends Optimizer<LBFGS.Options, LBFGS.State> {
       m.put("tolerance_change", toleranceChange);
       m.put("history_size", historySize);
       m.put("line_search_fn", lineSearchFn);
-      m.put("limit_line_search_to_max_eval", limitLineSearchToMaxEval);
+      m.put("strict_max_eval", strictMaxEval);
       return m;
     }
 
@@ -120,7 +121,7 @@ public final class LBFGS extends Optimizer<LBFGS.Options, LBFGS.State> {
       String ls = m.containsKey("line_search_fn") ? (String) m.get("line_search_fn") : lineSearchFn;
       return new Options(Hyper.d(m, "lr", lr), mi, me, Hyper.d(m, "tolerance_grad", toleranceGrad),
           Hyper.d(m, "tolerance_change", toleranceChange), Hyper.i(m, "history_size", historySize), ls,
-          Hyper.b(m, "limit_line_search_to_max_eval", limitLineSearchToMaxEval));
+          Hyper.b(m, "strict_max_eval", strictMaxEval));
     }
   }
 
@@ -325,9 +326,13 @@ public final class LBFGS extends Optimizer<LBFGS.Options, LBFGS.State> {
         break;
       }
       int lsFuncEvals = 0;
+      if (o.strictMaxEval() && currentEvals >= maxEval) {
+        // no evaluation left for this step: stop before moving (max_eval of 1)
+        break;
+      }
       if (wolfe) {
         double[][] xInit = cloneParams();
-        int maxLs = o.limitLineSearchToMaxEval() ? Math.max(0, maxEval - currentEvals - 1) : 25;
+        int maxLs = o.strictMaxEval() ? Math.max(0, maxEval - currentEvals - 1) : 25;
         LineSearch ls = strongWolfe(closure, xInit, t, d, loss, flatGrad, gtd, maxLs);
         loss = ls.f;
         flatGrad = ls.g;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.minima4j.autograd.GradMode;
-import org.minima4j.autograd.NoGrad;
 import org.minima4j.tensor.Tensor;
 
 /**
@@ -126,10 +125,13 @@ public abstract class Optimizer<O extends OptimizerOptions<O>, S extends ParamSt
     if (closure != null) {
       loss = evaluate(closure);
     }
-    try (NoGrad scope = GradMode.noGrad()) {
+    boolean previous = GradMode.setEnabled(false);
+    try {
       for (ParamGroup<O> g : groups) {
         update(g);
       }
+    } finally {
+      GradMode.setEnabled(previous);
     }
     return loss;
   }

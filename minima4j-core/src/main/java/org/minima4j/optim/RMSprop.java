@@ -177,6 +177,16 @@ public final class RMSprop extends Optimizer<RMSprop.Options, RMSprop.State> {
     double[] buf = s.momentumBuffer;
     double[] ga = s.gradAvg;
     int n = x.length;
+    if (!centered && !useMomentum && wd == 0) {
+      // the common case as a branch-free loop
+      for (int i = 0; i < n; i++) {
+        double gi = sign * g[i];
+        double vi = v[i] * alpha + c * gi * gi;
+        v[i] = vi;
+        x[i] = x[i] + negLr * gi / (Math.sqrt(vi) + eps);
+      }
+      return;
+    }
     for (int i = 0; i < n; i++) {
       double gi = sign * g[i];
       if (wd != 0) {

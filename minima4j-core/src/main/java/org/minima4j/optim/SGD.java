@@ -158,6 +158,15 @@ public final class SGD extends Optimizer<SGD.Options, SGD.State> {
     boolean nesterov = o.nesterov();
     double alpha = -o.lr();
     int n = x.length;
+    if (!first && !nesterov && wd == 0) {
+      // the common case as a branch-free loop
+      for (int i = 0; i < n; i++) {
+        double b = buf[i] * mom + keep * (sign * g[i]);
+        buf[i] = b;
+        x[i] = x[i] + alpha * b;
+      }
+      return;
+    }
     for (int i = 0; i < n; i++) {
       double d = sign * g[i];
       if (wd != 0) {

@@ -34,7 +34,7 @@ final class Optimizers {
         return new ASGD(params, ASGD.Options.DEFAULTS.fromMap(kwargs));
       case "LBFGS":
         // the reference is torch 1.13.1, whose strong-Wolfe search may exceed max_eval
-        return new LBFGS(params, LBFGS.Options.DEFAULTS.withLimitLineSearchToMaxEval(false).fromMap(kwargs));
+        return new LBFGS(params, LBFGS.Options.DEFAULTS.withStrictMaxEval(false).fromMap(kwargs));
       default:
         return null;
     }

@@ -39,7 +39,12 @@ public final class Methods {
     add(new GradientRunner("adam", "torch.optim.Adam (the problem's lr and betas)",
         (ps, c) -> new Adam(ps, Adam.Options.DEFAULTS.withLr(c.lr()).withBetas(c.beta1(), c.beta2())),
         (n, c) -> "Adam(lr=" + c.lr() + ", betas=(" + c.beta1() + ", " + c.beta2() + "))"));
+    add(new MinimizeRunner("slsqp", Method.SLSQP, false, false));
     add(new MinimizeRunner("lbfgsb", Method.L_BFGS_B, true, false));
+    add(new MinimizeRunner("bfgs", Method.BFGS, true, false));
+    add(new MinimizeRunner("cg", Method.CG, true, false));
+    add(new MinimizeRunner("nelder-mead", Method.NELDER_MEAD, false, false));
+    add(new MinimizeRunner("powell", Method.POWELL, false, false));
     add(new GlobalRunner("pso", "particle swarm, pyswarm's defaults (swarm 100, omega = phip = phig = 0.5) in the problem's box",
         "PSO(pyswarm defaults, swarm 100, maxiter {maxiter}, seed {seed})",
         (p, maxiter, seed) -> new PSO(Bounds.of(p.lower(), p.upper()),

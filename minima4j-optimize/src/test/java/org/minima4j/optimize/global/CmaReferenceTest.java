@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.minima4j.optimize.Bounds;
 import org.minima4j.optimize.global.cmaes.CMA;
 import org.minima4j.optimize.global.cmaes.CmaParameters;
+import org.minima4j.optimize.global.cmaes.SepCMA;
 import org.minima4j.optimize.global.internal.State;
 
 /**
@@ -88,6 +89,43 @@ class CmaReferenceTest {
         assertClose(State.getDoubleArray(st, "pc"), State.getDoubleArray(s, "pc"), 1e-9);
         assertThat(es.shouldStop()).isEqualTo(State.getBoolean(s, "should_stop"));
       }
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void sepCmaReproducesCmaes091Trajectories() {
+    Map<String, Object> ref = Fixtures.load("cmaes_091_trajectories.json");
+    for (Object o : (List<Object>) ref.get("sep_trajectories")) {
+      Map<String, Object> t = (Map<String, Object>) o;
+      double[] mean0 = State.getDoubleArray(t, "mean0");
+      int n = mean0.length;
+      CMA.Options opts = CMA.Options.DEFAULTS.withSeed(3);
+      if (t.get("bounds") != null) {
+        double[][] b = State.getMatrix(t, "bounds");
+        double[] lb = new double[n];
+        double[] ub = new double[n];
+        for (int i = 0; i < n; i++) {
+          lb[i] = b[i][0];
+          ub[i] = b[i][1];
+        }
+        opts = opts.withBounds(Bounds.of(lb, ub));
+      }
+      SepCMA es = new SepCMA(mean0, State.getDouble(t, "sigma0"), opts);
+      for (Object so : (List<Object>) t.get("steps")) {
+        Map<String, Object> s = (Map<String, Object>) so;
+        es.ask();
+        List<double[]> pts = new ArrayList<>(List.of(State.getMatrix(s, "xs")));
+        es.tell(pts, State.getDoubleArray(s, "fs"));
+        assertClose(es.mean(), State.getDoubleArray(s, "mean"), 1e-12);
+        assertThat(es.sigma()).isCloseTo(State.getDouble(s, "sigma"), within(1e-12 * State.getDouble(s, "sigma")));
+        assertClose(es.covarianceDiagonal(), State.getDoubleArray(s, "C"), 1e-12);
+        Map<String, Object> st = es.stateDict();
+        assertClose(State.getDoubleArray(st, "p_sigma"), State.getDoubleArray(s, "p_sigma"), 1e-12);
+        assertClose(State.getDoubleArray(st, "pc"), State.getDoubleArray(s, "pc"), 1e-12);
+        assertThat(es.shouldStop()).isEqualTo(State.getBoolean(s, "should_stop"));
+      }
+      assertThat(es.populationSize()).isEqualTo(CmaParameters.defaultPopulationSize(n));
     }
   }
 

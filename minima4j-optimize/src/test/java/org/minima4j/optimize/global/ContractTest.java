@@ -19,6 +19,7 @@ import org.minima4j.optimize.global.anneal.DualAnnealing;
 import org.minima4j.optimize.global.anneal.SimulatedAnnealing;
 import org.minima4j.optimize.global.cmaes.CMA;
 import org.minima4j.optimize.global.cmaes.RestartCMA;
+import org.minima4j.optimize.global.cmaes.SepCMA;
 import org.minima4j.optimize.global.de.DifferentialEvolution;
 import org.minima4j.optimize.global.pso.PSO;
 import org.minima4j.optimize.problems.BenchmarkFunction;
@@ -45,6 +46,7 @@ class ContractTest {
     return Stream.of(
         of("CMA", s -> new CMA(x0, 1.5, CMA.Options.DEFAULTS.withSeed(s).withBounds(BOX))),
         of("CMA unbounded lazy", s -> new CMA(x0, 1.5, CMA.Options.DEFAULTS.withSeed(s).withPopulationSize(12))),
+        of("SepCMA", s -> new SepCMA(x0, 1.5, CMA.Options.DEFAULTS.withSeed(s).withBounds(BOX))),
         of("RestartCMA IPOP", s -> new RestartCMA(x0, 1.5, RestartCMA.Options.DEFAULTS.withSeed(s).withBounds(BOX)
             .withMaxRestarts(3))),
         of("RestartCMA BIPOP", s -> new RestartCMA(x0, 1.5, RestartCMA.Options.DEFAULTS.withSeed(s).withBounds(BOX)

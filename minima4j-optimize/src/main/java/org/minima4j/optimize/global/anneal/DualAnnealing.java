@@ -32,6 +32,7 @@ import org.minima4j.optimize.global.internal.State;
  * {@code Termination.maxEvaluations}) and the per-minimum callback.
  */
 public final class DualAnnealing extends GlobalOptimizer {
+  private static final System.Logger LOG = System.getLogger(DualAnnealing.class.getName());
   private static final double TAIL_LIMIT = 1.e8;
   private static final double MIN_VISIT_BOUND = 1.e-10;
   private static final int MAX_REINIT_COUNT = 1000;
@@ -367,6 +368,7 @@ public final class DualAnnealing extends GlobalOptimizer {
       return;
     }
     if (temperature < temperatureRestart) {
+      LOG.log(System.Logger.Level.DEBUG, () -> "dual annealing: re-annealing after " + iteration + " iterations");
       current = uniformPoint();
       reinitCounter = 0;
       resetting = true;

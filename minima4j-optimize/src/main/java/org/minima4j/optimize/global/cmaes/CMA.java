@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
 import org.minima4j.optimize.Bounds;
 import org.minima4j.optimize.global.GlobalOptimizer;
 import org.minima4j.optimize.global.internal.State;
-import org.minima4j.optimize.global.internal.SymmetricEigen;
+import org.minima4j.tensor.internal.SymmetricEigen;
 
 /**
  * CMA-ES with ask/tell, after Hansen's tutorial (arXiv:1604.00772) with the numerics of

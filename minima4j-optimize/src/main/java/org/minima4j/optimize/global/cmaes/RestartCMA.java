@@ -88,6 +88,8 @@ public final class RestartCMA extends GlobalOptimizer {
     }
   }
 
+  private static final System.Logger LOG = System.getLogger(RestartCMA.class.getName());
+
   private final Options options;
   private final double[] x0;
   private final double sigma0;
@@ -175,6 +177,8 @@ public final class RestartCMA extends GlobalOptimizer {
         mean[i] = lb[i] + rng.nextDouble() * (ub[i] - lb[i]);
       }
     }
+    LOG.log(System.Logger.Level.DEBUG, () -> "CMA-ES restart " + restarts + " (" + options.strategy() + "): popsize "
+        + popsize + ", sigma " + sigma + ", after " + used + " evaluations");
     start(mean, sigma, popsize, large);
   }
 

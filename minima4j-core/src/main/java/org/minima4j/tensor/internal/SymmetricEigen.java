@@ -1,4 +1,4 @@
-package org.minima4j.optimize.global.internal;
+package org.minima4j.tensor.internal;
 
 /**
  * Eigen-decomposition of a real symmetric matrix by the cyclic Jacobi method with threshold

@@ -1,0 +1,106 @@
+package org.minima4j.optimize.global;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.minima4j.optimize.Objective;
+import org.minima4j.optimize.global.cmaes.CMA;
+import org.minima4j.optimize.global.cmaes.RestartCMA;
+import org.minima4j.optimize.global.de.DifferentialEvolution;
+import org.minima4j.optimize.global.internal.State;
+import org.minima4j.optimize.global.pso.PSO;
+import org.minima4j.optimize.problems.BenchmarkFunction;
+
+/**
+ * A small subset of the global.json protocol (reference/global_summary.json): 10 seeds, budget 10000 d,
+ * success = some evaluation with f - f* < 1e-4. Tolerances: success rate at least the anchor's minus 0.2
+ * (10 seeds, different random streams), median evaluations to target within a factor 1.5 of the anchor's.
+ * The full protocol is the GlobalBenchmark command (docs/BENCHMARKS-global.md).
+ */
+class ProtocolSubsetTest {
+
+  private static final class Hit implements Objective {
+    final Objective f;
+    final double fStar;
+    long n;
+    long hit = -1;
+
+    Hit(Objective f, double fStar) {
+      this.f = f;
+      this.fStar = fStar;
+    }
+
+    @Override
+    public double value(double[] x) {
+      double v = f.value(x);
+      n++;
+      if (hit < 0 && v - fStar < 1e-4) {
+        hit = n;
+      }
+      return v;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> anchor(String algorithm, BenchmarkFunction f, int d) {
+    for (Object o : (List<Object>) Fixtures.load("global_summary.json").get("summary")) {
+      Map<String, Object> s = (Map<String, Object>) o;
+      if (algorithm.equals(s.get("algorithm")) && f.key().equals(s.get("function")) && d == State.getInt(s, "dim")) {
+        return s;
+      }
+    }
+    throw new AssertionError("no anchor for " + algorithm + " " + f + " " + d);
+  }
+
+  private static void check(String algorithm, BenchmarkFunction f, int d,
+      Function<Integer, GlobalOptimizer> factory) {
+    List<Long> hits = new ArrayList<>();
+    for (int s = 0; s < 10; s++) {
+      Hit h = new Hit(f, f.fStar(d));
+      factory.apply(s).optimize(h, Termination.ofEvaluations(10_000L * d).withTargetValue(f.fStar(d) + 1e-4 - 1e-12));
+      if (h.hit > 0) {
+        hits.add(h.hit);
+      }
+    }
+    Map<String, Object> a = anchor(algorithm, f, d);
+    assertThat(hits.size() / 10.0).as(algorithm + " " + f + " " + d)
+        .isGreaterThanOrEqualTo(State.getDouble(a, "success_rate") - 0.2);
+    long[] sorted = hits.stream().mapToLong(Long::longValue).sorted().toArray();
+    double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+        : 0.5 * (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]);
+    double ref = State.getDouble(a, "median_nfev_to_target");
+    assertThat(median).as(algorithm + " " + f + " " + d).isBetween(ref / 1.5, ref * 1.5);
+  }
+
+  @Test
+  void cmaMatchesTheAnchorOnSmoothFunctions() {
+    for (BenchmarkFunction f : List.of(BenchmarkFunction.SPHERE, BenchmarkFunction.ACKLEY, BenchmarkFunction.LEVY,
+        BenchmarkFunction.ROSENBROCK)) {
+      for (int d : new int[] {2, 5}) {
+        check("cma", f, d, s -> {
+          double[] mean = new double[d];
+          Arrays.fill(mean, 0.5 * (f.lower() + f.upper()));
+          return new RestartCMA(mean, 0.3 * (f.upper() - f.lower()), RestartCMA.Options.DEFAULTS
+              .withStrategy(RestartCMA.Strategy.REPEAT).withMaxRestarts(Integer.MAX_VALUE)
+              .withCma(CMA.Options.DEFAULTS.withBounds(f.bounds(d)).withSeed(s)));
+        });
+      }
+    }
+  }
+
+  @Test
+  void psoAndDeMatchTheAnchorOnSphereAndLevy() {
+    for (BenchmarkFunction f : List.of(BenchmarkFunction.SPHERE, BenchmarkFunction.LEVY)) {
+      int d = 2;
+      check("pso", f, d, s -> new PSO(f.bounds(d), PSO.Options.pyswarms(40, 0.5, 0.3, 0.9, 10_000 * d / 40)
+          .withSeed(s)));
+      check("differential_evolution", f, d, s -> new DifferentialEvolution(f.bounds(d),
+          DifferentialEvolution.Options.DEFAULTS.withSeed(s).withMaxiter(10_000 * d / (15 * d) - 1)));
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package org.minima4j.optimize.global;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.minima4j.optimize.Bounds;
+import org.minima4j.optimize.global.anneal.DualAnnealing;
+import org.minima4j.optimize.global.cmaes.CMA;
+import org.minima4j.optimize.global.pso.PSO;
+
+/**
+ * The seed experiment (reference/seed_mlp.json): the 10-parameter MLP loss from its stored input,
+ * target and x0. Thresholds from the brief; the anchors' own numbers are in the comments.
+ */
+class SeedExperimentTest {
+  private static final SeedMlp MLP = SeedMlp.load();
+
+  @Test
+  void lossAtX0MatchesReference() {
+    assertThat(MLP.value(MLP.x0)).isCloseTo(MLP.lossAtX0(), within(1e-12 * MLP.lossAtX0()));
+  }
+
+  /** pyswarm defaults (swarm 100, omega = phip = phig = 0.5, maxiter 100) on [-1, 1]^10. */
+  @Test
+  void psoWithPyswarmDefaultsReachesBelow5() {
+    PSO pso = new PSO(Bounds.uniform(10, -1, 1), PSO.Options.DEFAULTS.withSeed(42));
+    GlobalResult r = pso.optimize(MLP, Termination.DEFAULTS);
+    // pyswarms GlobalBestPSO (c1 = c2 = w = 0.5, periodic boundaries) ended at 5881.22 in the reference run;
+    // pyswarm's clipping gets about 1.0-1.6 for seeds 0, 1, 2, 7, 42.
+    assertThat(r.fun()).isLessThan(5.0);
+    assertThat(r.nfev()).isLessThanOrEqualTo(100L * 101);
+    assertThat(r.reason()).isIn(StopReason.MAX_ITERATIONS, StopReason.CONVERGED);
+  }
+
+  /**
+   * cmaes.CMA(mean = x0, sigma = 0.5, seed = 42), 100 generations: 3.2869 in the reference. The outcome is
+   * strongly seed-dependent for cmaes 0.9.1 itself (reference/generators/cmaes_091_seed_mlp_seeds.py: seeds
+   * 0..19 give a median of 6.83, 7 of 20 below 4.1, 6 stuck above 1e5); with this library's generator seed 42
+   * gives 3.9995 and 9 of seeds 0..19 are below 4.1.
+   */
+  @Test
+  void cmaFromX0WithSigmaHalfBeats41In100Generations() {
+    CMA es = new CMA(MLP.x0, 0.5, CMA.Options.DEFAULTS.withSeed(42));
+    GlobalResult r = es.optimize(MLP, Termination.DEFAULTS.withMaxIterations(100));
+    assertThat(es.populationSize()).isEqualTo(10);
+    assertThat(r.nit()).isEqualTo(100);
+    assertThat(r.nfev()).isEqualTo(1000);
+    assertThat(r.fun()).isLessThan(4.1);
+    int below = 0;
+    for (long s = 0; s < 20; s++) {
+      CMA e = new CMA(MLP.x0, 0.5, CMA.Options.DEFAULTS.withSeed(s));
+      if (e.optimize(MLP, Termination.DEFAULTS.withMaxIterations(100)).fun() < 4.1) {
+        below++;
+      }
+    }
+    assertThat(below).isGreaterThanOrEqualTo(5);
+  }
+
+  /**
+   * scipy dual_annealing(bounds [-1, 1]^10, maxiter 100, initial_temp 1.0, seed 42) reached 0.78306 with
+   * L-BFGS-B. Without a local search (scipy's no_local_search) this library gets about 0.81-1.05; with the
+   * test's compass search plugged in as the local search it reaches below 0.8 (0.78305 for seed 42).
+   */
+  @Test
+  void dualAnnealingWithPluggableLocalSearchBeats08() {
+    Bounds box = Bounds.uniform(10, -1, 1);
+    DualAnnealing.Options opts = DualAnnealing.Options.DEFAULTS.withSeed(42).withMaxiter(100).withInitialTemp(1.0);
+    GlobalResult none = new DualAnnealing(box, opts).optimize(MLP, Termination.DEFAULTS);
+    assertThat(none.nfev()).isEqualTo(1 + 100 * 20);
+    assertThat(none.fun()).isLessThan(1.2);
+    CompassSearch ls = new CompassSearch();
+    GlobalResult with = new DualAnnealing(box, opts.withLocalSearch(ls)).optimize(MLP, Termination.DEFAULTS);
+    assertThat(ls.calls).isPositive();
+    assertThat(with.fun()).isLessThan(0.8);
+    assertThat(with.nit()).isEqualTo(100);
+  }
+}

@@ -1,0 +1,167 @@
+package org.minima4j.tune.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongFunction;
+import org.minima4j.tune.Studies;
+import org.minima4j.tune.Study;
+import org.minima4j.tune.StudyOptions;
+import org.minima4j.tune.pruners.NopPruner;
+import org.minima4j.tune.samplers.CmaEsSampler;
+import org.minima4j.tune.samplers.GPSampler;
+
+import org.minima4j.tune.samplers.QMCSampler;
+import org.minima4j.tune.samplers.RandomSampler;
+import org.minima4j.tune.samplers.Sampler;
+import org.minima4j.tune.samplers.TPESampler;
+
+/**
+ * Reruns the protocol of {@code optuna.json} (Optuna 3.1 reference): per sampler and problem, 100 trials for
+ * seeds 0..9, median simple regret at 25/50/100 trials and median sampler overhead (study wall time minus time
+ * in the formula), and writes a markdown table next to Optuna's figures.
+ *
+ * <pre>
+ * java -cp ... org.minima4j.tune.bench.OptunaProtocol [optuna.json] [out.md] [samplers,comma,separated]
+ * </pre>
+ */
+public final class OptunaProtocol {
+  private OptunaProtocol() {
+  }
+
+  static final Map<String, LongFunction<Sampler>> SAMPLERS = new LinkedHashMap<>();
+
+  static {
+    SAMPLERS.put("tpe", TPESampler::new);
+    SAMPLERS.put("tpe_multivariate", s -> new TPESampler(TPESampler.Options.DEFAULTS.withSeed(s)
+        .withMultivariate(true)));
+    SAMPLERS.put("random", RandomSampler::new);
+    SAMPLERS.put("cmaes", CmaEsSampler::new);
+    SAMPLERS.put("qmc_sobol", s -> new QMCSampler(QMCSampler.QmcType.SOBOL, true, s));
+    SAMPLERS.put("gp", GPSampler::new);
+  }
+
+  /**
+   * One run: best-so-far per trial and the sampler overhead in seconds, as wall time (the reference's
+   * measure) and as CPU time of the thread (insensitive to other processes on a shared machine).
+   */
+  public record Run(double[] bestSoFar, double overheadSeconds, double overheadCpuSeconds) {
+  }
+
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  /** Runs one study of {@code nTrials} trials. */
+  public static Run run(Sampler sampler, Problems.Problem problem, int nTrials) {
+    Study study = Studies.create(StudyOptions.DEFAULTS.withSampler(sampler).withPruner(new NopPruner()));
+    long[] objNanos = new long[1];
+    long t0 = System.nanoTime();
+    long c0 = THREADS.getCurrentThreadCpuTime();
+    study.optimize(t -> {
+      Object[] args = problem.suggest(t);
+      long a = System.nanoTime();
+      double v = problem.evaluate(args);
+      objNanos[0] += System.nanoTime() - a;
+      return v;
+    }, nTrials);
+    long wall = System.nanoTime() - t0;
+    long cpu = THREADS.getCurrentThreadCpuTime() - c0;
+    double[] best = new double[nTrials];
+    double b = Double.POSITIVE_INFINITY;
+    int i = 0;
+    for (var t : study.trials()) {
+      if (t.values() != null) {
+        b = Math.min(b, t.values().get(0));
+      }
+      best[i++] = b;
+    }
+    return new Run(best, (wall - objNanos[0]) * 1e-9, Math.max(0, cpu - objNanos[0]) * 1e-9);
+  }
+
+  static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path ref = Path.of(args.length > 0 ? args[0] : "minima4j-tune/src/test/resources/reference/optuna.json");
+    Path out = Path.of(args.length > 1 ? args[1] : "optuna-protocol.md");
+    List<String> names = args.length > 2 ? Arrays.asList(args[2].split(",")) : new ArrayList<>(SAMPLERS.keySet());
+    JsonNode doc = new ObjectMapper().readTree(ref.toFile());
+    Map<String, JsonNode> refSummary = new LinkedHashMap<>();
+    for (JsonNode e : doc.get("summary")) {
+      refSummary.put(e.get("sampler").asText() + "/" + e.get("problem").asText(), e);
+    }
+    int nTrials = 100;
+    int nSeeds = 10;
+    // warm-up so that the JIT does not count as sampler overhead
+    for (String name : names) {
+      for (Problems.Problem p : Problems.ALL) {
+        run(SAMPLERS.get(name).apply(1000), p, nTrials);
+      }
+    }
+    StringBuilder md = new StringBuilder();
+    md.append("| sampler | problem | regret@25 | Optuna | regret@50 | Optuna | regret@100 | Optuna "
+        + "| CPU ms/trial | wall ms/trial | Optuna wall ms/trial | Optuna / CPU | Optuna / wall |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    PrintStream o = System.out;
+    for (String name : names) {
+      LongFunction<Sampler> f = SAMPLERS.get(name);
+      if (f == null) {
+        throw new IllegalArgumentException("unknown sampler " + name + "; known: " + SAMPLERS.keySet());
+      }
+      for (Problems.Problem p : Problems.ALL) {
+        double[][] regret = new double[3][nSeeds];
+        double[] overhead = new double[nSeeds];
+        double[] overheadCpu = new double[nSeeds];
+        for (int seed = 0; seed < nSeeds; seed++) {
+          Run r = run(f.apply(seed), p, nTrials);
+          regret[0][seed] = r.bestSoFar()[24] - p.fStar();
+          regret[1][seed] = r.bestSoFar()[49] - p.fStar();
+          regret[2][seed] = r.bestSoFar()[99] - p.fStar();
+          overhead[seed] = r.overheadSeconds();
+          overheadCpu[seed] = r.overheadCpuSeconds();
+        }
+        JsonNode rs = refSummary.get(name + "/" + p.name());
+        String[] refs = new String[4];
+        double refMs = Double.NaN;
+        if (rs != null) {
+          refs[0] = fmt(rs.get("median_regret_at_25").asDouble());
+          refs[1] = fmt(rs.get("median_regret_at_50").asDouble());
+          refs[2] = fmt(rs.get("median_regret_at_100").asDouble());
+          refMs = rs.get("median_sampler_overhead_seconds_per_100_trials").asDouble() * 1000 / nTrials;
+        } else {
+          Arrays.fill(refs, "-");
+        }
+        double ms = median(overhead) * 1000 / nTrials;
+        double cpuMs = median(overheadCpu) * 1000 / nTrials;
+        String line = String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %.4f | %.4f | %s | %s | %s |",
+            name, p.name(), fmt(median(regret[0])), refs[0], fmt(median(regret[1])), refs[1],
+            fmt(median(regret[2])), refs[2], cpuMs, ms,
+            Double.isNaN(refMs) ? "-" : String.format(Locale.ROOT, "%.3f", refMs),
+            Double.isNaN(refMs) ? "-" : String.format(Locale.ROOT, "%.1f", refMs / cpuMs),
+            Double.isNaN(refMs) ? "-" : String.format(Locale.ROOT, "%.1f", refMs / ms));
+        md.append(line).append('\n');
+        o.println(line);
+      }
+    }
+    Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+    o.println("wrote " + out.toAbsolutePath());
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.4g", v);
+  }
+}

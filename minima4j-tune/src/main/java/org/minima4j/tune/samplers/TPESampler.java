@@ -1,0 +1,528 @@
+package org.minima4j.tune.samplers;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+import java.util.random.RandomGenerator;
+import org.minima4j.optimize.global.SeededRandom;
+import org.minima4j.tune.Distribution;
+import org.minima4j.tune.FrozenTrial;
+import org.minima4j.tune.Study;
+import org.minima4j.tune.StudyDirection;
+import org.minima4j.tune.TrialState;
+import org.minima4j.tune.internal.IndexSort;
+import org.minima4j.tune.internal.ParzenEstimator;
+import org.minima4j.tune.internal.SearchSpaces;
+
+/**
+ * Tree-structured Parzen Estimator (Bergstra et al., NeurIPS 2011; multivariate: Falkner et al., ICML 2018)
+ * after Optuna 3.1's {@code TPESampler} ({@code optuna/samplers/_tpe/sampler.py}).
+ *
+ * <p>Per parameter (independent mode) or per joint space (multivariate, optionally decomposed into groups of
+ * co-occurring parameters): COMPLETE and PRUNED trials (plus RUNNING ones with the constant liar) are sorted
+ * by (-last step, value), the best {@code gamma(n)} form l(x) and the rest g(x) (feasible trials first when
+ * constraints are in use); {@code nEiCandidates} draws from l(x) are scored by {@code log l - log g} and the
+ * best is returned. Until {@code nStartupTrials} trials are finished, parameters are drawn uniformly.
+ *
+ * <p>Deliberate deviations: random numbers come from {@link SeededRandom}, so draws differ from numpy's; multi-objective splits use the
+ * non-domination rank with ties broken by trial order (Optuna's hypervolume subset selection and
+ * hypervolume-contribution weights are not implemented); {@code consider_prior} is always on.
+ */
+public final class TPESampler implements Sampler {
+
+  /**
+   * Options of {@link TPESampler}; {@link #DEFAULTS} are Optuna 3.1's.
+   *
+   * @param priorWeight weight of the prior kernel (1.0)
+   * @param considerMagicClip lower-bound bandwidths by {@code range / min(100, 1 + n_kernels)} (true)
+   * @param considerEndpoints outer kernels also consider their gap to the bound (false)
+   * @param nStartupTrials finished trials before TPE takes over from random sampling (10)
+   * @param nEiCandidates candidates drawn from l(x) per sample (24)
+   * @param gamma size of the "below" group as a function of n ({@link #defaultGamma})
+   * @param weights observation weights as a function of n ({@link #defaultWeights})
+   * @param seed seed of the generator
+   * @param multivariate joint sampling over the intersection search space (false)
+   * @param group decompose the joint space into groups of co-occurring parameters (false; needs multivariate)
+   * @param constantLiar count RUNNING trials as the worst observations (false)
+   * @param constraintsFunc constraint values of a finished trial (feasible iff all {@code <= 0}) or null;
+   *     constraints set with {@code Trial.setConstraints} are used as well
+   */
+  public record Options(double priorWeight, boolean considerMagicClip, boolean considerEndpoints,
+      int nStartupTrials, int nEiCandidates, IntUnaryOperator gamma, IntFunction<double[]> weights, long seed,
+      boolean multivariate, boolean group, boolean constantLiar, Function<FrozenTrial, double[]> constraintsFunc) {
+
+    public static final Options DEFAULTS = new Options(1.0, true, false, 10, 24, TPESampler::defaultGamma,
+        TPESampler::defaultWeights, 0L, false, false, false, null);
+
+    public Options {
+      if (!(priorWeight > 0) || Double.isInfinite(priorWeight)) {
+        throw new IllegalArgumentException("prior_weight must be a positive finite number, got " + priorWeight);
+      }
+      if (nStartupTrials < 0) {
+        throw new IllegalArgumentException("n_startup_trials must be >= 0, got " + nStartupTrials);
+      }
+      if (nEiCandidates < 1) {
+        throw new IllegalArgumentException("n_ei_candidates must be >= 1, got " + nEiCandidates);
+      }
+      if (gamma == null || weights == null) {
+        throw new IllegalArgumentException("gamma and weights must not be null");
+      }
+      if (group && !multivariate) {
+        throw new IllegalArgumentException("``group`` option can only be enabled when ``multivariate`` is enabled.");
+      }
+    }
+
+    public Options withPriorWeight(double v) {
+      return new Options(v, considerMagicClip, considerEndpoints, nStartupTrials, nEiCandidates, gamma, weights,
+          seed, multivariate, group, constantLiar, constraintsFunc);
+    }
+
+    public Options withConsiderMagicClip(boolean v) {
+      return new Options(priorWeight, v, considerEndpoints, nStartupTrials, nEiCandidates, gamma, weights, seed,
+          multivariate, group, constantLiar, constraintsFunc);
+    }
+
+    public Options withConsiderEndpoints(boolean v) {
+      return new Options(priorWeight, considerMagicClip, v, nStartupTrials, nEiCandidates, gamma, weights, seed,
+          multivariate, group, constantLiar, constraintsFunc);
+    }
+
+    public Options withNStartupTrials(int v) {
+      return new Options(priorWeight, considerMagicClip, considerEndpoints, v, nEiCandidates, gamma, weights, seed,
+          multivariate, group, constantLiar, constraintsFunc);
+    }
+
+    public Options withNEiCandidates(int v) {
+      return new Options(priorWeight, considerMagicClip, considerEndpoints, nStartupTrials, v, gamma, weights, seed,
+          multivariate, group, constantLiar, constraintsFunc);
+    }
+
+    public Options withGamma(IntUnaryOperator v) {
+      return new Options(priorWeight, considerMagicClip, considerEndpoints, nStartupTrials, nEiCandidates, v,
+          weights, seed, multivariate, group, constantLiar, constraintsFunc);
+    }
+
+    public Options withWeights(IntFunction<double[]> v) {
+      return new Options(priorWeight, considerMagicClip, considerEndpoints, nStartupTrials, nEiCandidates, gamma,
+          v, seed, multivariate, group, constantLiar, constraintsFunc);
+    }
+
+    public Options withSeed(long v) {
+      return new Options(priorWeight, considerMagicClip, considerEndpoints, nStartupTrials, nEiCandidates, gamma,
+          weights, v, multivariate, group, constantLiar, constraintsFunc);
+    }
+
+    public Options withMultivariate(boolean v) {
+      return new Options(priorWeight, considerMagicClip, considerEndpoints, nStartupTrials, nEiCandidates, gamma,
+          weights, seed, v, group, constantLiar, constraintsFunc);
+    }
+
+    public Options withGroup(boolean v) {
+      return new Options(priorWeight, considerMagicClip, considerEndpoints, nStartupTrials, nEiCandidates, gamma,
+          weights, seed, multivariate, v, constantLiar, constraintsFunc);
+    }
+
+    public Options withConstantLiar(boolean v) {
+      return new Options(priorWeight, considerMagicClip, considerEndpoints, nStartupTrials, nEiCandidates, gamma,
+          weights, seed, multivariate, group, v, constraintsFunc);
+    }
+
+    public Options withConstraintsFunc(Function<FrozenTrial, double[]> v) {
+      return new Options(priorWeight, considerMagicClip, considerEndpoints, nStartupTrials, nEiCandidates, gamma,
+          weights, seed, multivariate, group, constantLiar, v);
+    }
+  }
+
+  /** Optuna's {@code default_gamma}: {@code min(ceil(0.1 n), 25)}. */
+  public static int defaultGamma(int n) {
+    return Math.min((int) Math.ceil(0.1 * n), 25);
+  }
+
+  /** Optuna's {@code hyperopt_default_gamma}: {@code min(ceil(0.25 sqrt(n)), 25)}. */
+  public static int hyperoptDefaultGamma(int n) {
+    return Math.min((int) Math.ceil(0.25 * Math.sqrt(n)), 25);
+  }
+
+  /** Optuna's {@code default_weights}: ones below 25, else a linear ramp from 1/n for all but the last 25. */
+  public static double[] defaultWeights(int n) {
+    if (n == 0) {
+      return new double[0];
+    }
+    double[] w = new double[n];
+    Arrays.fill(w, 1.0);
+    if (n >= 25) {
+      int m = n - 25;
+      for (int i = 0; i < m; i++) {
+        w[i] = m == 1 ? 1.0 / n : 1.0 / n + (1.0 - 1.0 / n) * i / (m - 1);
+      }
+    }
+    return w;
+  }
+
+  private final Options o;
+  private final RandomGenerator rng;
+  private final RandomSampler random;
+
+  /** TPE with Optuna's defaults and the given seed. */
+  public TPESampler(long seed) {
+    this(Options.DEFAULTS.withSeed(seed));
+  }
+
+  public TPESampler(Options options) {
+    this.o = options == null ? Options.DEFAULTS : options;
+    this.rng = new SeededRandom(o.seed());
+    this.random = new RandomSampler(o.seed());
+  }
+
+  public Options options() {
+    return o;
+  }
+
+  // ------------------------------------------------------------------ search space
+
+  @Override
+  public Map<String, Distribution> inferRelativeSearchSpace(Study study, FrozenTrial trial) {
+    if (!o.multivariate()) {
+      return Map.of();
+    }
+    Map<String, Distribution> out = new LinkedHashMap<>();
+    if (o.group()) {
+      for (Map<String, Distribution> g : SearchSpaces.groups(study, true)) {
+        g.forEach((k, v) -> {
+          if (!v.single()) {
+            out.put(k, v);
+          }
+        });
+      }
+      return out;
+    }
+    SearchSpaces.intersection(study, true).forEach((k, v) -> {
+      if (!v.single()) {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+
+  @Override
+  public Map<String, Double> sampleRelative(Study study, FrozenTrial trial, Map<String, Distribution> searchSpace) {
+    if (searchSpace.isEmpty()) {
+      return Map.of();
+    }
+    if (!o.group()) {
+      return sampleJoint(study, searchSpace);
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Map<String, Distribution> g : SearchSpaces.groups(study, true)) {
+      Map<String, Distribution> sub = new LinkedHashMap<>();
+      g.forEach((k, v) -> {
+        if (searchSpace.containsKey(k)) {
+          sub.put(k, v);
+        }
+      });
+      if (!sub.isEmpty()) {
+        out.putAll(sampleJoint(study, sub));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public double sampleIndependent(Study study, FrozenTrial trial, String paramName, Distribution distribution) {
+    Map<String, Double> r = sample(study, new String[] {paramName}, new Distribution[] {distribution});
+    if (r == null) {
+      return random.sampleIndependent(study, trial, paramName, distribution);
+    }
+    return r.get(paramName);
+  }
+
+  private Map<String, Double> sampleJoint(Study study, Map<String, Distribution> space) {
+    String[] names = space.keySet().toArray(new String[0]);
+    Distribution[] dists = space.values().toArray(new Distribution[0]);
+    Map<String, Double> r = sample(study, names, dists);
+    return r == null ? Map.of() : r;
+  }
+
+  // ------------------------------------------------------------------ core
+
+  /** Returns null while in the startup phase. */
+  private Map<String, Double> sample(Study study, String[] names, Distribution[] dists) {
+    List<StudyDirection> dirs = study.directions();
+    boolean multi = dirs.size() > 1;
+    EnumSet<TrialState> states = o.constantLiar()
+        ? EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING)
+        : EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED);
+    List<FrozenTrial> trials = study.getTrials(states);
+    boolean useConstraints = o.constraintsFunc() != null;
+    if (!useConstraints) {
+      for (FrozenTrial t : trials) {
+        if (t.systemAttrs().containsKey(Study.CONSTRAINTS_KEY)) {
+          useConstraints = true;
+          break;
+        }
+      }
+    }
+    int np = names.length;
+    int m = dirs.size();
+    List<double[]> scores = new ArrayList<>();
+    List<Double> steps = new ArrayList<>();
+    List<double[]> values = new ArrayList<>();
+    List<Double> violations = new ArrayList<>();
+    int n = 0;
+    for (FrozenTrial t : trials) {
+      double step;
+      double[] score = new double[m];
+      if (t.state() == TrialState.COMPLETE) {
+        if (t.values() == null) {
+          continue;
+        }
+        step = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < m; k++) {
+          double v = t.values().get(k);
+          score[k] = dirs.get(k) == StudyDirection.MAXIMIZE ? -v : v;
+        }
+      } else if (t.state() == TrialState.PRUNED) {
+        if (multi) {
+          continue;
+        }
+        Integer last = t.lastStep();
+        if (last != null) {
+          double v = t.intermediateValues().get(last);
+          step = -last;
+          score[0] = Double.isNaN(v) ? Double.POSITIVE_INFINITY
+              : (dirs.get(0) == StudyDirection.MAXIMIZE ? -v : v);
+        } else {
+          step = 1;
+          score[0] = 0.0;
+        }
+      } else {
+        if (multi) {
+          continue;
+        }
+        step = Double.POSITIVE_INFINITY;
+        score[0] = Double.POSITIVE_INFINITY;
+      }
+      if (step < Double.POSITIVE_INFINITY) {
+        n++;
+      }
+      scores.add(score);
+      steps.add(step);
+      double[] pv = new double[np];
+      for (int p = 0; p < np; p++) {
+        Double v = t.internalParams().get(names[p]);
+        pv[p] = v == null || !t.distributions().get(names[p]).getClass().equals(dists[p].getClass())
+            ? Double.NaN : v;
+        if (!Double.isNaN(pv[p]) && !dists[p].contains(pv[p])) {
+          // value from an earlier, different range: still usable for numeric params if inside the new one
+          pv[p] = Double.NaN;
+        }
+      }
+      values.add(pv);
+      if (useConstraints) {
+        violations.add(t.state() == TrialState.RUNNING ? Double.POSITIVE_INFINITY : violation(t));
+      }
+    }
+    if (n < o.nStartupTrials()) {
+      return null;
+    }
+    int total = scores.size();
+    int nBelow = o.gamma().applyAsInt(n);
+    int[][] split = split(scores, steps, useConstraints ? violations : null, nBelow, multi);
+    int[] below = mask(split[0], values);
+    int[] above = mask(split[1], values);
+    ParzenEstimator lx = estimator(dists, values, below);
+    ParzenEstimator gx = estimator(dists, values, above);
+    double[][] cand = lx.sample(rng, o.nEiCandidates());
+    double[] ll = lx.logPdf(cand);
+    double[] lg = gx.logPdf(cand);
+    int best = 0;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int s = 0; s < cand[0].length; s++) {
+      double sc = ll[s] - lg[s];
+      if (sc > bestScore) {
+        bestScore = sc;
+        best = s;
+      }
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int p = 0; p < np; p++) {
+      out.put(names[p], cand[p][best]);
+    }
+    assert total >= n;
+    return out;
+  }
+
+  private ParzenEstimator estimator(Distribution[] dists, List<double[]> values, int[] idx) {
+    double[][] obs = new double[dists.length][idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      double[] pv = values.get(idx[i]);
+      for (int p = 0; p < dists.length; p++) {
+        obs[p][i] = pv[p];
+      }
+    }
+    return new ParzenEstimator(dists, obs, idx.length, o.priorWeight(), o.considerMagicClip(),
+        o.considerEndpoints(), o.multivariate(), o.weights(), null);
+  }
+
+  /**
+   * Keeps the indices whose parameters are all present (Optuna masks on the first parameter only, which
+   * lets a running trial with a partial joint sample feed NaN centres to the estimator).
+   */
+  private static int[] mask(int[] idx, List<double[]> values) {
+    int c = 0;
+    int[] out = new int[idx.length];
+    for (int i : idx) {
+      boolean ok = true;
+      for (double v : values.get(i)) {
+        ok &= !Double.isNaN(v);
+      }
+      if (ok) {
+        out[c++] = i;
+      }
+    }
+    return Arrays.copyOf(out, c);
+  }
+
+  private static double violation(FrozenTrial t) {
+    Object c = t.systemAttrs().get(Study.CONSTRAINTS_KEY);
+    if (c == null) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double s = 0;
+    for (Object v : (List<?>) c) {
+      double x = ((Number) v).doubleValue();
+      if (x > 0) {
+        s += x;
+      }
+    }
+    return s;
+  }
+
+  /** Optuna's {@code _split_observation_pairs}: {below, above}, each in chronological order. */
+  static int[][] split(List<double[]> scores, List<Double> steps, List<Double> violations, int nBelow,
+      boolean multi) {
+    int total = scores.size();
+    if (violations != null) {
+      Integer[] idx = new Integer[total];
+      for (int i = 0; i < total; i++) {
+        idx[i] = i;
+      }
+      Arrays.sort(idx, (a, b) -> Double.compare(violations.get(a), violations.get(b)));
+      int[] below;
+      int[] above;
+      if (nBelow >= total || violations.get(idx[nBelow]) > 0) {
+        below = new int[Math.min(nBelow, total)];
+        above = new int[total - below.length];
+        for (int i = 0; i < total; i++) {
+          if (i < below.length) {
+            below[i] = idx[i];
+          } else {
+            above[i - below.length] = idx[i];
+          }
+        }
+      } else {
+        List<Integer> feas = new ArrayList<>();
+        List<Integer> infeas = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+          (violations.get(i) == 0 ? feas : infeas).add(i);
+        }
+        List<double[]> fs = new ArrayList<>();
+        List<Double> fst = new ArrayList<>();
+        for (int i : feas) {
+          fs.add(scores.get(i));
+          fst.add(steps.get(i));
+        }
+        int[][] sub = split(fs, fst, null, nBelow, multi);
+        below = new int[sub[0].length];
+        for (int i = 0; i < below.length; i++) {
+          below[i] = feas.get(sub[0][i]);
+        }
+        above = new int[sub[1].length + infeas.size()];
+        for (int i = 0; i < sub[1].length; i++) {
+          above[i] = feas.get(sub[1][i]);
+        }
+        for (int i = 0; i < infeas.size(); i++) {
+          above[sub[1].length + i] = infeas.get(i);
+        }
+      }
+      Arrays.sort(below);
+      Arrays.sort(above);
+      return new int[][] {below, above};
+    }
+    int[] idx;
+    if (!multi) {
+      idx = IndexSort.sorted(total, (a, b) -> {
+        int c = Double.compare(steps.get(a), steps.get(b));
+        return c != 0 ? c : Double.compare(scores.get(a)[0], scores.get(b)[0]);
+      });
+    } else {
+      int[] rank = nondominationRank(scores);
+      idx = IndexSort.sorted(total, (a, b) -> Integer.compare(rank[a], rank[b]));
+    }
+    int nb = Math.min(nBelow, total);
+    int[] below = new int[nb];
+    int[] above = new int[total - nb];
+    for (int i = 0; i < total; i++) {
+      if (i < nb) {
+        below[i] = idx[i];
+      } else {
+        above[i - nb] = idx[i];
+      }
+    }
+    Arrays.sort(below);
+    Arrays.sort(above);
+    return new int[][] {below, above};
+  }
+
+  static int[] nondominationRank(List<double[]> scores) {
+    int n = scores.size();
+    int[] rank = new int[n];
+    Arrays.fill(rank, -1);
+    int assigned = 0;
+    int r = 0;
+    while (assigned < n) {
+      List<Integer> front = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (rank[i] != -1) {
+          continue;
+        }
+        boolean dominated = false;
+        for (int j = 0; j < n && !dominated; j++) {
+          if (j != i && (rank[j] == -1) && Study.dominates(scores.get(j), scores.get(i))) {
+            dominated = true;
+          }
+        }
+        if (!dominated) {
+          front.add(i);
+        }
+      }
+      for (int i : front) {
+        rank[i] = r;
+      }
+      assigned += front.size();
+      r++;
+    }
+    return rank;
+  }
+
+  @Override
+  public void afterTrial(Study study, FrozenTrial trial, TrialState state, List<Double> values) {
+    if (o.constraintsFunc() != null && state != TrialState.FAIL) {
+      double[] c = o.constraintsFunc().apply(trial);
+      List<Double> cs = new ArrayList<>(c.length);
+      for (double v : c) {
+        if (Double.isNaN(v)) {
+          throw new IllegalArgumentException("Constraint values cannot be NaN.");
+        }
+        cs.add(v);
+      }
+      study.storage().setTrialSystemAttr(trial.trialId(), Study.CONSTRAINTS_KEY, List.copyOf(cs));
+    }
+  }
+}
