@@ -73,4 +73,11 @@ class ExamplesTest {
     String out = capture(EwaDemo::main);
     assertThat(out.lines()).hasSize(31);
   }
+
+  @Test
+  void studyQuickStartFindsAGoodRegion() throws Exception {
+    String out = capture(StudyQuickStart::main);
+    assertThat(number(out, "best value ")).isLessThan(0.1);
+    assertThat(out).contains("after 100 trials");
+  }
 }
