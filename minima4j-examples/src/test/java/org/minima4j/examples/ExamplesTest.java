@@ -80,4 +80,11 @@ class ExamplesTest {
     assertThat(number(out, "best value ")).isLessThan(0.1);
     assertThat(out).contains("after 100 trials");
   }
+
+  @Test
+  void tuningWalkthroughReportsEverySearch() throws Exception {
+    String out = capture(TuningWalkthrough::main);
+    assertThat(out.lines()).hasSize(4);
+    assertThat(number(out, "grid                 best val acc ")).isGreaterThanOrEqualTo(0.95);
+  }
 }
