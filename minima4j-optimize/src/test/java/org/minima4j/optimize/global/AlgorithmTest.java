@@ -15,6 +15,7 @@ import org.minima4j.optimize.global.de.DifferentialEvolution;
 import org.minima4j.optimize.global.internal.State;
 import org.minima4j.optimize.global.internal.SymmetricEigen;
 import org.minima4j.optimize.global.pso.PSO;
+import org.minima4j.optimize.global.pso.SPSO2011;
 import org.minima4j.optimize.problems.BenchmarkFunction;
 
 /** Algorithm-specific behaviour. */
@@ -157,6 +158,26 @@ class AlgorithmTest {
     GlobalResult r = pso.optimize(x -> 1.0, Termination.DEFAULTS);
     assertThat(r.reason()).isEqualTo(StopReason.CONVERGED);
     assertThat(r.nit()).isEqualTo(6);
+  }
+
+  @Test
+  void spso2011StaysInsideAndConverges() {
+    SPSO2011 pso = new SPSO2011(BenchmarkFunction.SPHERE.bounds(3), SPSO2011.Options.DEFAULTS.withSeed(1)
+        .withMaxiter(150));
+    assertThat(SPSO2011.Options.DEFAULTS.w()).isCloseTo(0.7213475204444817, within(1e-15));
+    assertThat(SPSO2011.Options.DEFAULTS.c()).isCloseTo(1.1931471805599454, within(1e-15));
+    int[] inside = {0};
+    GlobalResult r = pso.optimize(x -> {
+      for (double v : x) {
+        assertThat(v).isBetween(-5.12, 5.12);
+      }
+      inside[0]++;
+      return BenchmarkFunction.SPHERE.value(x);
+    }, Termination.DEFAULTS);
+    assertThat(r.nfev()).isEqualTo(40L * 151);
+    assertThat(r.reason()).isEqualTo(StopReason.MAX_ITERATIONS);
+    assertThat(r.fun()).isLessThan(1e-3);
+    assertThat(pso.swarmBestValue()).isEqualTo(r.fun());
   }
 
   @Test
