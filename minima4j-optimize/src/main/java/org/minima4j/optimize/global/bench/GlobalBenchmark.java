@@ -56,7 +56,7 @@ public final class GlobalBenchmark {
   private record Case(BenchmarkFunction f, int d, int seed, long budget) {
   }
 
-  private record Run(String label, String function, int dim, int seed, Long hit, double gap, long nfev) {
+  private record Run(String label, String function, int dim, int seed, Long hit, double gap, long nfev, double seconds) {
   }
 
   /** Counts calls and notes the first one within TOL of f*. */
@@ -116,10 +116,13 @@ public final class GlobalBenchmark {
   }
 
   private static Run run(Algo algo, Case c) {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long t0 = mx.getCurrentThreadCpuTime();
     Tracker t = new Tracker(c.f, c.f.fStar(c.d));
     GlobalOptimizer o = algo.factory.apply(c);
     o.optimize(t, Termination.ofEvaluations(c.budget));
-    return new Run(algo.label, c.f.key(), c.d, c.seed, t.hit, t.best - c.f.fStar(c.d), t.n);
+    double sec = (mx.getCurrentThreadCpuTime() - t0) / 1e9;
+    return new Run(algo.label, c.f.key(), c.d, c.seed, t.hit, t.best - c.f.fStar(c.d), t.n, sec);
   }
 
   @SuppressWarnings("unchecked")
@@ -171,17 +174,21 @@ public final class GlobalBenchmark {
     double seconds = (System.nanoTime() - t0) / 1e9;
 
     StringBuilder md = new StringBuilder();
-    md.append("| algorithm (Java) | anchor | success Java | success anchor | median evals to target Java | median evals to target anchor |\n");
-    md.append("|---|---|---|---|---|---|\n");
+    md.append("| algorithm (Java) | anchor | success Java | success anchor | median evals to target Java "
+        + "| median evals to target anchor | CPU time Java (s, sum over runs) | wall time anchor (s, sum over runs) |\n");
+    md.append("|---|---|---|---|---|---|---|---|\n");
     for (Algo a : algos) {
       List<Run> mine = runs.stream().filter(r -> r.label.equals(a.label)).toList();
       List<Map<String, Object>> theirs = ref.stream().filter(r -> a.anchor.equals(r.get("algorithm"))).toList();
       List<Long> mh = mine.stream().filter(r -> r.hit != null).map(r -> r.hit).toList();
       List<Long> th = theirs.stream().filter(r -> r.get("nfev_to_target") != null)
           .map(r -> ((Number) r.get("nfev_to_target")).longValue()).toList();
-      md.append(String.format(Locale.ROOT, "| %s | %s | %.3f (%d/%d) | %.3f (%d/%d) | %s | %s |%n", a.label, a.anchor,
-          mh.size() / (double) mine.size(), mh.size(), mine.size(), th.size() / (double) theirs.size(), th.size(),
-          theirs.size(), fmt(median(mh)), fmt(median(th))));
+      double mySeconds = mine.stream().mapToDouble(Run::seconds).sum();
+      double theirSeconds = theirs.stream().filter(r -> r.get("wall_seconds") instanceof Number)
+          .mapToDouble(r -> ((Number) r.get("wall_seconds")).doubleValue()).sum();
+      md.append(String.format(Locale.ROOT, "| %s | %s | %.3f (%d/%d) | %.3f (%d/%d) | %s | %s | %.1f | %.1f |%n", a.label,
+          a.anchor, mh.size() / (double) mine.size(), mh.size(), mine.size(), th.size() / (double) theirs.size(),
+          th.size(), theirs.size(), fmt(median(mh)), fmt(median(th)), mySeconds, theirSeconds));
     }
     md.append("\nPer function and dimension: success rate and median evaluations to target, Java / anchor.\n\n");
     md.append("| function | d |");
