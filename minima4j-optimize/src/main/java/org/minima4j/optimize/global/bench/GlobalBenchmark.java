@@ -149,7 +149,7 @@ public final class GlobalBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path anchor = Path.of(args.length > 0 ? args[0] : "minima4j-optimize/src/test/resources/reference/global_runs.json");
-    Path out = Path.of(args.length > 1 ? args[1] : "docs/BENCHMARKS-global.md");
+    Path out = Path.of(args.length > 1 ? args[1] : "minima4j-optimize/target/global-benchmark.md");
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : Math.max(1, Runtime.getRuntime().availableProcessors());
     List<Map<String, Object>> ref = anchorRuns(anchor);
     List<Algo> algos = algorithms();
