@@ -111,6 +111,26 @@ class AlgorithmTest {
   }
 
   @Test
+  void terminationBudgetIsCheckedPerBatchAndStagnationStops() {
+    CMA es = new CMA(new double[] {1, 1}, 0.5, CMA.Options.DEFAULTS.withSeed(0));
+    GlobalResult r = es.optimize(BenchmarkFunction.SPHERE, 25);
+    assertThat(r.reason()).isEqualTo(StopReason.MAX_EVALUATIONS);
+    assertThat(r.nfev()).isEqualTo(30);
+    assertThat(r.nit()).isEqualTo(5);
+    GlobalResult again = es.optimize(BenchmarkFunction.SPHERE, 40);
+    assertThat(again.nfev()).isEqualTo(42);
+    assertThat(again.history()).startsWith(r.history());
+
+    PSO flat = new PSO(Bounds.uniform(2, -1, 1), PSO.Options.DEFAULTS.withSeed(1).withSwarmSize(5).withMaxiter(1000)
+        .withMinfunc(0).withMinstep(0));
+    GlobalResult st = flat.optimize(x -> Math.floor(x[0] * 2), Termination.DEFAULTS.withStagnation(0.0, 7));
+    assertThat(st.reason()).isEqualTo(StopReason.STAGNATION);
+    assertThat(st.success()).isTrue();
+    double[] h = st.history();
+    assertThat(h[h.length - 1]).isEqualTo(h[h.length - 8]);
+  }
+
+  @Test
   void cmaStopsOnItsOwnCriteriaOnSphere() {
     CMA es = new CMA(new double[] {3, -2, 1, 4}, 1.0, CMA.Options.DEFAULTS.withSeed(0));
     GlobalResult r = es.optimize(BenchmarkFunction.SPHERE, Termination.DEFAULTS);
