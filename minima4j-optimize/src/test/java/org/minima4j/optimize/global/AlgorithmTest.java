@@ -131,6 +131,33 @@ class AlgorithmTest {
   }
 
   @Test
+  void bipopAlternatesSmallAndLargePopulations() {
+    RestartCMA bipop = new RestartCMA(new double[] {1, 1, 1}, 2.0, RestartCMA.Options.DEFAULTS.withSeed(3)
+        .withStrategy(RestartCMA.Strategy.BIPOP).withMaxRestarts(12).withBounds(BenchmarkFunction.RASTRIGIN.bounds(3))
+        .withRandomRestartMean(true));
+    java.util.Set<Integer> sizes = new java.util.TreeSet<>();
+    int lastRestarts = -1;
+    while (!bipop.shouldStop()) {
+      List<double[]> xs = bipop.ask();
+      if (bipop.restarts() != lastRestarts) {
+        lastRestarts = bipop.restarts();
+        sizes.add(bipop.currentPopulationSize());
+      }
+      double[] f = new double[xs.size()];
+      for (int i = 0; i < f.length; i++) {
+        f[i] = BenchmarkFunction.RASTRIGIN.value(xs.get(i));
+      }
+      bipop.tell(xs, f);
+    }
+    assertThat(bipop.restarts()).isEqualTo(12);
+    int def = 4 + (int) Math.floor(3 * Math.log(3));
+    assertThat(sizes).contains(def, 2 * def, 4 * def);
+    // small regime: floor(def * (large / (2 def))^(U^2)), generally not def * 2^k
+    assertThat(sizes.stream().filter(p -> p % def != 0 || Integer.bitCount(p / def) != 1).count())
+        .as("small-regime population sizes in " + sizes).isPositive();
+  }
+
+  @Test
   void cmaStopsOnItsOwnCriteriaOnSphere() {
     CMA es = new CMA(new double[] {3, -2, 1, 4}, 1.0, CMA.Options.DEFAULTS.withSeed(0));
     GlobalResult r = es.optimize(BenchmarkFunction.SPHERE, Termination.DEFAULTS);
