@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.Locale;
 import org.minima4j.optimize.Bounds;
 import org.minima4j.optimize.Method;
-import org.minima4j.optimize.Minimize;
-import org.minima4j.optimize.MinimizeOptions;
-import org.minima4j.optimize.global.LocalSearch;
 import org.minima4j.optimize.global.anneal.DualAnnealing;
 import org.minima4j.optimize.global.cmaes.CMA;
 import org.minima4j.optimize.global.de.DifferentialEvolution;
@@ -21,10 +18,6 @@ import org.minima4j.optim.SGD;
 /** The methods of the compare command, by name. */
 public final class Methods {
   private static final Map<String, MethodRunner> ALL = new LinkedHashMap<>();
-
-  /** scipy's choice for dual annealing's local search and DE's polish: bounded L-BFGS-B. */
-  static final LocalSearch LBFGSB = (f, x0, b, maxIter) -> Minimize.minimize(f, x0, Method.L_BFGS_B,
-      MinimizeOptions.DEFAULTS.withBounds(b).withMaxiter(maxIter));
 
   static {
     add(new GradientRunner("sgd", "torch.optim.SGD (the problem's lr)",
@@ -58,11 +51,11 @@ public final class Methods {
     add(new GlobalRunner("dual-annealing", "scipy's dual annealing in the problem's box, initial temperature 1, L-BFGS-B local search",
         "dual_annealing(bounds=box, maxiter={maxiter}, initial_temp=1.0, seed={seed})",
         (p, maxiter, seed) -> new DualAnnealing(Bounds.of(p.lower(), p.upper()),
-            DualAnnealing.Options.DEFAULTS.withMaxiter(maxiter).withInitialTemp(1.0).withSeed(seed).withLocalSearch(LBFGSB))));
+            DualAnnealing.Options.DEFAULTS.withMaxiter(maxiter).withInitialTemp(1.0).withSeed(seed))));
     add(new GlobalRunner("de", "scipy's differential evolution (best1bin, popsize 15) in the problem's box, L-BFGS-B polish",
         "differential_evolution(bounds=box, maxiter={maxiter}, seed={seed}, polish=L-BFGS-B)",
         (p, maxiter, seed) -> new DifferentialEvolution(Bounds.of(p.lower(), p.upper()),
-            DifferentialEvolution.Options.DEFAULTS.withMaxiter(maxiter).withSeed(seed).withPolish(LBFGSB))));
+            DifferentialEvolution.Options.DEFAULTS.withMaxiter(maxiter).withSeed(seed))));
   }
 
   private Methods() {}

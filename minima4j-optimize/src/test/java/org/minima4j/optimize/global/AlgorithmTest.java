@@ -230,7 +230,7 @@ class AlgorithmTest {
   @Test
   void differentialEvolutionLatinHypercubeAndConvergence() {
     DifferentialEvolution de = new DifferentialEvolution(Bounds.uniform(3, -5, 5),
-        DifferentialEvolution.Options.DEFAULTS.withSeed(0));
+        DifferentialEvolution.Options.DEFAULTS.withSeed(0).withPolish(null));
     assertThat(de.populationSize()).isEqualTo(45);
     List<double[]> init = de.ask();
     for (int j = 0; j < 3; j++) {
@@ -253,7 +253,7 @@ class AlgorithmTest {
     assertThat(r.message()).isEqualTo("Optimization terminated successfully.");
     assertThat(r.fun()).isLessThan(1e-3);
     DifferentialEvolution shortRun = new DifferentialEvolution(Bounds.uniform(3, -5, 5),
-        DifferentialEvolution.Options.DEFAULTS.withSeed(0).withMaxiter(2));
+        DifferentialEvolution.Options.DEFAULTS.withSeed(0).withMaxiter(2).withPolish(null));
     GlobalResult s = shortRun.optimize(BenchmarkFunction.RASTRIGIN, Termination.DEFAULTS);
     assertThat(s.reason()).isEqualTo(StopReason.MAX_ITERATIONS);
     assertThat(s.message()).isEqualTo("Maximum number of iterations has been exceeded.");
@@ -275,7 +275,7 @@ class AlgorithmTest {
   @Test
   void dualAnnealingCountsIterationsAndReannealsLikeScipy() {
     DualAnnealing da = new DualAnnealing(BenchmarkFunction.RASTRIGIN.bounds(2),
-        DualAnnealing.Options.DEFAULTS.withSeed(1).withMaxiter(50));
+        DualAnnealing.Options.DEFAULTS.withSeed(1).withMaxiter(50).withLocalSearch(null));
     GlobalResult r = da.optimize(BenchmarkFunction.RASTRIGIN, Termination.DEFAULTS);
     assertThat(r.nit()).isEqualTo(50);
     assertThat(da.nit()).isEqualTo(50);
@@ -284,7 +284,7 @@ class AlgorithmTest {
     assertThat(r.success()).isTrue();
     // restart ratio close to 1: T(i) = T0 t1 / ((i+2)^(qv-1) - 1) drops below 0.5 T0 at i = 1, so every other step re-anneals
     DualAnnealing re = new DualAnnealing(BenchmarkFunction.RASTRIGIN.bounds(2),
-        DualAnnealing.Options.DEFAULTS.withSeed(1).withMaxiter(10).withRestartTempRatio(0.5));
+        DualAnnealing.Options.DEFAULTS.withSeed(1).withMaxiter(10).withRestartTempRatio(0.5).withLocalSearch(null));
     GlobalResult rr = re.optimize(BenchmarkFunction.RASTRIGIN, Termination.DEFAULTS);
     assertThat(rr.nit()).isEqualTo(10);
     assertThat(rr.nfev()).isEqualTo(10 * 4 + 10);

@@ -81,7 +81,8 @@ class ReplayTest {
       DifferentialEvolution.Options o = DifferentialEvolution.Options.DEFAULTS
           .withStrategy(DifferentialEvolution.Strategy.valueOf(State.getString(kw, "strategy").toUpperCase()))
           .withUpdating(DifferentialEvolution.Updating.valueOf(State.getString(kw, "updating").toUpperCase()))
-          .withPopsize(State.getInt(kw, "popsize")).withMaxiter(State.getInt(kw, "maxiter")).withTol(0.0, 0.0);
+          .withPopsize(State.getInt(kw, "popsize")).withMaxiter(State.getInt(kw, "maxiter")).withTol(0.0, 0.0)
+          .withPolish(null);
       ReplayRandom rng = replay(r);
       Recorded f = new Recorded(r, 1e-12);
       DifferentialEvolution de = new DifferentialEvolution(bounds(r), o, rng);
@@ -102,7 +103,7 @@ class ReplayTest {
     Map<String, Object> kw = State.getMap(r, "kwargs");
     DualAnnealing.Options o = DualAnnealing.Options.DEFAULTS.withMaxiter(State.getInt(kw, "maxiter"))
         .withInitialTemp(State.getDouble(kw, "initial_temp"))
-        .withRestartTempRatio(State.getDouble(kw, "restart_temp_ratio"));
+        .withRestartTempRatio(State.getDouble(kw, "restart_temp_ratio")).withLocalSearch(null);
     ReplayRandom rng = replay(r);
     // Visits reach the 1e8 tail cap before the periodic wrap. The visiting constants differ from scipy's in the last
     // bits (factor6 by ~1e-15 relative: ln Gamma here is a Lanczos approximation, scipy's is cephes; exp/log are

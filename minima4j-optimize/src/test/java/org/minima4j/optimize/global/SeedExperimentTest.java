@@ -79,7 +79,8 @@ class SeedExperimentTest {
   @Test
   void dualAnnealingWithPluggableLocalSearchBeats08() {
     Bounds box = Bounds.uniform(10, -1, 1);
-    DualAnnealing.Options opts = DualAnnealing.Options.DEFAULTS.withSeed(42).withMaxiter(100).withInitialTemp(1.0);
+    DualAnnealing.Options opts = DualAnnealing.Options.DEFAULTS.withSeed(42).withMaxiter(100).withInitialTemp(1.0)
+        .withLocalSearch(null);
     GlobalResult none = new DualAnnealing(box, opts).optimize(MLP, Termination.DEFAULTS);
     assertThat(none.nfev()).isEqualTo(1 + 100 * 20);
     assertThat(none.fun()).isLessThan(1.2);
@@ -88,5 +89,19 @@ class SeedExperimentTest {
     assertThat(ls.calls).isPositive();
     assertThat(with.fun()).isLessThan(0.8);
     assertThat(with.nit()).isEqualTo(100);
+  }
+
+  /**
+   * With scipy's own local search (bounded L-BFGS-B, the default) the seed experiment's dual annealing
+   * reaches scipy's 0.78306. The network has dead-ReLU plateaus (loss ~1.44e5) where L-BFGS-B stops: over
+   * seeds 0..29, 27 runs end below 0.8 (`./minima bench`); seed 42 is one of the three that do not.
+   */
+  @Test
+  void dualAnnealingWithLbfgsbReachesScipysLevel() {
+    Bounds box = Bounds.uniform(10, -1, 1);
+    GlobalResult r = new DualAnnealing(box, DualAnnealing.Options.DEFAULTS.withSeed(0).withMaxiter(100).withInitialTemp(1.0))
+        .optimize(MLP, Termination.DEFAULTS);
+    assertThat(r.fun()).isLessThan(0.8);
+    assertThat(r.nit()).isEqualTo(100);
   }
 }

@@ -8,6 +8,7 @@ import org.minima4j.optimize.Objective;
 import org.minima4j.optimize.OptimizeResult;
 import org.minima4j.optimize.global.GlobalOptimizer;
 import org.minima4j.optimize.global.LocalSearch;
+import org.minima4j.optimize.global.LocalSearches;
 import org.minima4j.optimize.global.internal.SpecialFunctions;
 import org.minima4j.optimize.global.internal.State;
 
@@ -51,7 +52,7 @@ public final class DualAnnealing extends GlobalOptimizer {
    */
   public record Options(int maxiter, double initialTemp, double restartTempRatio, double visit, double accept,
       double[] x0, LocalSearch localSearch, long seed) {
-    public static final Options DEFAULTS = new Options(1000, 5230.0, 2.e-5, 2.62, -5.0, null, null, 0L);
+    public static final Options DEFAULTS = new Options(1000, 5230.0, 2.e-5, 2.62, -5.0, null, LocalSearches.LBFGSB, 0L);
 
     public Options {
       if (maxiter < 1) {

@@ -9,6 +9,7 @@ import org.minima4j.optimize.Objective;
 import org.minima4j.optimize.OptimizeResult;
 import org.minima4j.optimize.global.GlobalOptimizer;
 import org.minima4j.optimize.global.LocalSearch;
+import org.minima4j.optimize.global.LocalSearches;
 import org.minima4j.optimize.global.internal.State;
 
 /**
@@ -24,8 +25,8 @@ import org.minima4j.optimize.global.internal.State;
  * parallel executor (scipy switches to it when {@code workers != 1}).
  *
  * <p>Polish: scipy polishes the best member with L-BFGS-B after the last generation. Here the
- * polish goes through a pluggable {@link LocalSearch} ({@link Options#polish()}); with none set
- * (the default until a local minimizer is wired in) no polish is done, as scipy's
+ * polish goes through a pluggable {@link LocalSearch} ({@link Options#polish()}), by default
+ * bounded L-BFGS-B as scipy ({@link LocalSearches#LBFGSB}); with none set no polish is done, as scipy's
  * {@code polish=False}. Not ported: constraints, integrality, Sobol/Halton init, vectorized mode,
  * the {@code maxfun} option (use {@code Termination.maxEvaluations}).
  */
@@ -48,7 +49,7 @@ public final class DifferentialEvolution extends GlobalOptimizer {
   public enum Init { LATINHYPERCUBE, RANDOM }
 
   /**
-   * Options; {@link #DEFAULTS} are scipy's {@code differential_evolution} defaults with seed 0 and no polish.
+   * Options; {@link #DEFAULTS} are scipy's {@code differential_evolution} defaults with seed 0 (polish by L-BFGS-B).
    *
    * @param strategy mutation and crossover scheme
    * @param maxiter generations (scipy 1000)
@@ -68,7 +69,7 @@ public final class DifferentialEvolution extends GlobalOptimizer {
       double mutationMax, double recombination, Init init, Updating updating, double[] x0, LocalSearch polish,
       long seed) {
     public static final Options DEFAULTS = new Options(Strategy.BEST1BIN, 1000, 15, 0.01, 0.0, 0.5, 1.0, 0.7,
-        Init.LATINHYPERCUBE, Updating.IMMEDIATE, null, null, 0L);
+        Init.LATINHYPERCUBE, Updating.IMMEDIATE, null, LocalSearches.LBFGSB, 0L);
 
     public Options {
       if (strategy == null || init == null || updating == null) {
