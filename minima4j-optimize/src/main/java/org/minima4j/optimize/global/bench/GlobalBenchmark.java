@@ -31,10 +31,9 @@ import org.minima4j.optimize.problems.BenchmarkFunction;
  * {@code f - f* < 1e-4}, evaluations-to-target = 1-based index of the first such call (every call
  * counted, local searches included). Algorithms, with the anchors' settings:
  * <ul>
- *   <li>dual_annealing: {@link DualAnnealing} defaults, budget as maxfun; once without local search and once
- *       with {@link CompassSearch} standing in for L-BFGS-B;</li>
- *   <li>differential_evolution: {@link DifferentialEvolution} defaults with {@code maxiter = min(1000, budget / (15 d) - 1)};
- *       without polish and with the compass-search polish;</li>
+ *   <li>dual_annealing: {@link DualAnnealing} defaults (bounded L-BFGS-B local search, as scipy), budget as maxfun;</li>
+ *   <li>differential_evolution: {@link DifferentialEvolution} defaults with {@code maxiter = min(1000, budget / (15 d) - 1)},
+ *       with scipy's L-BFGS-B polish (the default) and without polish;</li>
  *   <li>pso: {@link PSO} as pyswarms GlobalBestPSO(40 particles, c1 0.5, c2 0.3, w 0.9, budget / 40 iterations);</li>
  *   <li>cma: {@link RestartCMA} REPEAT from the domain centre, sigma 0.3 (hi - lo), bounds, restarted until the
  *       budget is used.</li>
@@ -88,17 +87,14 @@ public final class GlobalBenchmark {
 
   private static List<Algo> algorithms() {
     List<Algo> a = new ArrayList<>();
-    a.add(new Algo("dual_annealing (no local search)", "dual_annealing",
+    a.add(new Algo("dual_annealing (L-BFGS-B local search, as scipy)", "dual_annealing",
         c -> new DualAnnealing(c.f.bounds(c.d), DualAnnealing.Options.DEFAULTS.withSeed(c.seed))));
-    a.add(new Algo("dual_annealing (compass local search)", "dual_annealing",
-        c -> new DualAnnealing(c.f.bounds(c.d), DualAnnealing.Options.DEFAULTS.withSeed(c.seed)
-            .withLocalSearch(new CompassSearch()))));
-    a.add(new Algo("differential_evolution (no polish)", "differential_evolution",
+    a.add(new Algo("differential_evolution (L-BFGS-B polish, as scipy)", "differential_evolution",
         c -> new DifferentialEvolution(c.f.bounds(c.d), DifferentialEvolution.Options.DEFAULTS.withSeed(c.seed)
             .withMaxiter(deMaxiter(c)))));
-    a.add(new Algo("differential_evolution (compass polish)", "differential_evolution",
+    a.add(new Algo("differential_evolution (no polish)", "differential_evolution",
         c -> new DifferentialEvolution(c.f.bounds(c.d), DifferentialEvolution.Options.DEFAULTS.withSeed(c.seed)
-            .withMaxiter(deMaxiter(c)).withPolish(new CompassSearch()))));
+            .withMaxiter(deMaxiter(c)).withPolish(null))));
     a.add(new Algo("pso (pyswarms GlobalBestPSO settings)", "pso",
         c -> new PSO(c.f.bounds(c.d), PSO.Options.pyswarms(40, 0.5, 0.3, 0.9, (int) (c.budget / 40)).withSeed(c.seed))));
     a.add(new Algo("cma (REPEAT restarts)", "cma", c -> {
