@@ -259,21 +259,20 @@ public final class TPESampler implements Sampler {
         ? EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING)
         : EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED);
     List<FrozenTrial> trials = study.getTrials(states);
-    boolean useConstraints = o.constraintsFunc() != null;
-    if (!useConstraints) {
-      for (FrozenTrial t : trials) {
-        if (t.systemAttrs().containsKey(Study.CONSTRAINTS_KEY)) {
-          useConstraints = true;
-          break;
-        }
-      }
-    }
     int np = names.length;
     int m = dirs.size();
-    List<double[]> scores = new ArrayList<>();
-    List<Double> steps = new ArrayList<>();
-    List<double[]> values = new ArrayList<>();
-    List<Double> violations = new ArrayList<>();
+    int cap = trials.size();
+    double[][] scores = new double[cap][];
+    double[] steps = new double[cap];
+    double[][] values = new double[cap][];
+    double[] violations = new double[cap];
+    boolean useConstraints = o.constraintsFunc() != null;
+    @SuppressWarnings("unchecked")
+    Map<Distribution, Boolean>[] sameDist = new Map[np];
+    for (int p = 0; p < np; p++) {
+      sameDist[p] = new java.util.IdentityHashMap<>();
+    }
+    int total = 0;
     int n = 0;
     for (FrozenTrial t : trials) {
       double step;
@@ -311,29 +310,36 @@ public final class TPESampler implements Sampler {
       if (step < Double.POSITIVE_INFINITY) {
         n++;
       }
-      scores.add(score);
-      steps.add(step);
       double[] pv = new double[np];
+      Map<String, Double> ip = t.internalParams();
       for (int p = 0; p < np; p++) {
-        Double v = t.internalParams().get(names[p]);
-        pv[p] = v == null || !t.distributions().get(names[p]).getClass().equals(dists[p].getClass())
-            ? Double.NaN : v;
-        if (!Double.isNaN(pv[p]) && !dists[p].contains(pv[p])) {
-          // value from an earlier, different range: still usable for numeric params if inside the new one
+        Double v = ip.get(names[p]);
+        if (v == null) {
           pv[p] = Double.NaN;
+          continue;
         }
+        Distribution have = t.distributions().get(names[p]);
+        Boolean same = have == dists[p] ? Boolean.TRUE : sameDist[p].get(have);
+        if (same == null) {
+          same = have.equals(dists[p]);
+          sameDist[p].put(have, same);
+        }
+        // a value from an earlier, different range is used only if it lies in the current one
+        pv[p] = same || (have.getClass() == dists[p].getClass() && dists[p].contains(v)) ? v : Double.NaN;
       }
-      values.add(pv);
-      if (useConstraints) {
-        violations.add(t.state() == TrialState.RUNNING ? Double.POSITIVE_INFINITY : violation(t));
-      }
+      Object c = t.systemAttrs().isEmpty() ? null : t.systemAttrs().get(Study.CONSTRAINTS_KEY);
+      useConstraints |= c != null;
+      violations[total] = t.state() == TrialState.RUNNING ? Double.POSITIVE_INFINITY : violation(c);
+      scores[total] = score;
+      steps[total] = step;
+      values[total] = pv;
+      total++;
     }
     if (n < o.nStartupTrials()) {
       return null;
     }
-    int total = scores.size();
     int nBelow = o.gamma().applyAsInt(n);
-    int[][] split = split(scores, steps, useConstraints ? violations : null, nBelow, multi);
+    int[][] split = split(scores, steps, useConstraints ? violations : null, total, nBelow, multi);
     int[] below = mask(split[0], values);
     int[] above = mask(split[1], values);
     ParzenEstimator lx = estimator(dists, values, below);
@@ -354,14 +360,13 @@ public final class TPESampler implements Sampler {
     for (int p = 0; p < np; p++) {
       out.put(names[p], cand[p][best]);
     }
-    assert total >= n;
     return out;
   }
 
-  private ParzenEstimator estimator(Distribution[] dists, List<double[]> values, int[] idx) {
+  private ParzenEstimator estimator(Distribution[] dists, double[][] values, int[] idx) {
     double[][] obs = new double[dists.length][idx.length];
     for (int i = 0; i < idx.length; i++) {
-      double[] pv = values.get(idx[i]);
+      double[] pv = values[idx[i]];
       for (int p = 0; p < dists.length; p++) {
         obs[p][i] = pv[p];
       }
@@ -374,12 +379,12 @@ public final class TPESampler implements Sampler {
    * Keeps the indices whose parameters are all present (Optuna masks on the first parameter only, which
    * lets a running trial with a partial joint sample feed NaN centres to the estimator).
    */
-  private static int[] mask(int[] idx, List<double[]> values) {
+  private static int[] mask(int[] idx, double[][] values) {
     int c = 0;
     int[] out = new int[idx.length];
     for (int i : idx) {
       boolean ok = true;
-      for (double v : values.get(i)) {
+      for (double v : values[i]) {
         ok &= !Double.isNaN(v);
       }
       if (ok) {
@@ -389,8 +394,7 @@ public final class TPESampler implements Sampler {
     return Arrays.copyOf(out, c);
   }
 
-  private static double violation(FrozenTrial t) {
-    Object c = t.systemAttrs().get(Study.CONSTRAINTS_KEY);
+  private static double violation(Object c) {
     if (c == null) {
       return Double.POSITIVE_INFINITY;
     }
@@ -404,77 +408,93 @@ public final class TPESampler implements Sampler {
     return s;
   }
 
-  /** Optuna's {@code _split_observation_pairs}: {below, above}, each in chronological order. */
+  /** Optuna's {@code _split_observation_pairs} on lists (for tests). */
   static int[][] split(List<double[]> scores, List<Double> steps, List<Double> violations, int nBelow,
       boolean multi) {
     int total = scores.size();
-    if (violations != null) {
-      Integer[] idx = new Integer[total];
-      for (int i = 0; i < total; i++) {
-        idx[i] = i;
+    double[] st = new double[total];
+    double[] vi = violations == null ? null : new double[total];
+    for (int i = 0; i < total; i++) {
+      st[i] = steps.get(i);
+      if (vi != null) {
+        vi[i] = violations.get(i);
       }
-      Arrays.sort(idx, (a, b) -> Double.compare(violations.get(a), violations.get(b)));
+    }
+    return split(scores.toArray(new double[0][]), st, vi, total, nBelow, multi);
+  }
+
+  /** Optuna's {@code _split_observation_pairs}: {below, above}, each in chronological order. */
+  static int[][] split(double[][] scores, double[] steps, double[] violations, int total, int nBelow,
+      boolean multi) {
+    if (violations != null) {
+      int[] idx = IndexSort.sorted(total, (a, b) -> Double.compare(violations[a], violations[b]));
       int[] below;
       int[] above;
-      if (nBelow >= total || violations.get(idx[nBelow]) > 0) {
-        below = new int[Math.min(nBelow, total)];
-        above = new int[total - below.length];
+      if (nBelow >= total || violations[idx[nBelow]] > 0) {
+        below = Arrays.copyOf(idx, Math.min(nBelow, total));
+        above = Arrays.copyOfRange(idx, below.length, total);
+      } else {
+        int nf = 0;
         for (int i = 0; i < total; i++) {
-          if (i < below.length) {
-            below[i] = idx[i];
-          } else {
-            above[i - below.length] = idx[i];
+          if (violations[i] == 0) {
+            nf++;
           }
         }
-      } else {
-        List<Integer> feas = new ArrayList<>();
-        List<Integer> infeas = new ArrayList<>();
+        int[] feas = new int[nf];
+        int[] infeas = new int[total - nf];
+        int a = 0;
+        int b = 0;
         for (int i = 0; i < total; i++) {
-          (violations.get(i) == 0 ? feas : infeas).add(i);
+          if (violations[i] == 0) {
+            feas[a++] = i;
+          } else {
+            infeas[b++] = i;
+          }
         }
-        List<double[]> fs = new ArrayList<>();
-        List<Double> fst = new ArrayList<>();
-        for (int i : feas) {
-          fs.add(scores.get(i));
-          fst.add(steps.get(i));
+        double[][] fs = new double[nf][];
+        double[] fst = new double[nf];
+        for (int i = 0; i < nf; i++) {
+          fs[i] = scores[feas[i]];
+          fst[i] = steps[feas[i]];
         }
-        int[][] sub = split(fs, fst, null, nBelow, multi);
+        int[][] sub = split(fs, fst, null, nf, nBelow, multi);
         below = new int[sub[0].length];
         for (int i = 0; i < below.length; i++) {
-          below[i] = feas.get(sub[0][i]);
+          below[i] = feas[sub[0][i]];
         }
-        above = new int[sub[1].length + infeas.size()];
+        above = new int[sub[1].length + infeas.length];
         for (int i = 0; i < sub[1].length; i++) {
-          above[i] = feas.get(sub[1][i]);
+          above[i] = feas[sub[1][i]];
         }
-        for (int i = 0; i < infeas.size(); i++) {
-          above[sub[1].length + i] = infeas.get(i);
-        }
+        System.arraycopy(infeas, 0, above, sub[1].length, infeas.length);
       }
       Arrays.sort(below);
       Arrays.sort(above);
       return new int[][] {below, above};
     }
     int[] idx;
-    if (!multi) {
+    boolean sameStep = true;
+    for (int i = 1; i < total && sameStep; i++) {
+      sameStep = steps[i] == steps[0];
+    }
+    if (!multi && sameStep) {
+      double[] keys = new double[total];
+      for (int i = 0; i < total; i++) {
+        keys[i] = scores[i][0];
+      }
+      idx = IndexSort.argsort(keys);
+    } else if (!multi) {
       idx = IndexSort.sorted(total, (a, b) -> {
-        int c = Double.compare(steps.get(a), steps.get(b));
-        return c != 0 ? c : Double.compare(scores.get(a)[0], scores.get(b)[0]);
+        int c = Double.compare(steps[a], steps[b]);
+        return c != 0 ? c : Double.compare(scores[a][0], scores[b][0]);
       });
     } else {
-      int[] rank = nondominationRank(scores);
+      int[] rank = nondominationRank(Arrays.asList(scores).subList(0, total));
       idx = IndexSort.sorted(total, (a, b) -> Integer.compare(rank[a], rank[b]));
     }
     int nb = Math.min(nBelow, total);
-    int[] below = new int[nb];
-    int[] above = new int[total - nb];
-    for (int i = 0; i < total; i++) {
-      if (i < nb) {
-        below[i] = idx[i];
-      } else {
-        above[i - nb] = idx[i];
-      }
-    }
+    int[] below = Arrays.copyOf(idx, nb);
+    int[] above = Arrays.copyOfRange(idx, nb, total);
     Arrays.sort(below);
     Arrays.sort(above);
     return new int[][] {below, above};

@@ -213,6 +213,10 @@ public final class InMemoryStorage implements Storage {
     if (t.distributions().containsKey(paramName)) {
       throw new IllegalArgumentException("Parameter '" + paramName + "' is already set in trial#" + t.number() + ".");
     }
+    Distribution canonical = s.paramDistributions.get(paramName);
+    if (canonical != null && canonical.equals(distribution)) {
+      distribution = canonical; // share one instance per distinct distribution (cheap identity checks for readers)
+    }
     trials.set(trialId, t.withParam(paramName, internalValue, distribution));
     s.paramDistributions.putIfAbsent(paramName, distribution);
   }
