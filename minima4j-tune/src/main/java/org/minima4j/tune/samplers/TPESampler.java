@@ -176,7 +176,7 @@ public final class TPESampler implements Sampler {
 
   public TPESampler(Options options) {
     this.o = options == null ? Options.DEFAULTS : options;
-    this.rng = new SeededRandom(o.seed());
+    this.rng = new SeededRandom(o.seed() ^ 0x9E3779B97F4A7C15L); // a stream apart from the startup sampler's
     this.random = new RandomSampler(o.seed());
   }
 
