@@ -278,6 +278,16 @@ class StudyTest {
   }
 
   @Test
+  void maxTrialsCallbackCapsTheStudyTotal() {
+    Study s = study(17);
+    s.optimize(t -> t.number() % 2 == 0 ? t.suggestFloat("x", 0, 1) : Double.NaN, 100, null, 1, List.of(),
+        List.of(new MaxTrialsCallback(5)));
+    assertThat(s.getTrials(TrialState.COMPLETE)).hasSize(5);
+    assertThat(s.trials()).hasSize(9);
+    assertThatThrownBy(() -> new MaxTrialsCallback(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void parallelJobsRunEveryTrialOnce() {
     Study s = Studies.create(StudyOptions.DEFAULTS.withSampler(new TPESampler(TPESampler.Options.DEFAULTS
         .withSeed(1).withConstantLiar(true))));
