@@ -33,7 +33,8 @@ import org.minima4j.tune.storages.Storage;
  * <p>{@link #optimize} follows Optuna 3.1's {@code _optimize}: the timeout is checked between trials; an
  * exception whose type is in {@code catchTypes}, or a NaN value, fails that trial (the cause is stored
  * in the system attribute {@value #FAIL_REASON_KEY}) and the study goes on; any other exception fails the
- * trial and is rethrown (checked ones wrapped in {@link TrialFailedException}). With {@code nJobs > 1}
+ * trial and is rethrown (unchecked exceptions and errors as they are, checked ones wrapped in
+ * {@link TrialFailedException}). With {@code nJobs > 1}
  * trials run on that many threads; sampler calls are serialized, so results depend on scheduling (as
  * in Optuna). With one job and seeded sampler and pruner, a study is reproducible bit for bit.
  */
@@ -561,7 +562,7 @@ public final class Study {
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     stopFlag = false;
     AtomicInteger started = new AtomicInteger();
-    AtomicReference<RuntimeException> abort = new AtomicReference<>();
+    AtomicReference<Throwable> abort = new AtomicReference<>();
     Runnable worker = () -> {
       while (true) {
         if (stopFlag || abort.get() != null || System.nanoTime() > deadline) {
@@ -575,11 +576,8 @@ public final class Study {
           for (StudyCallback cb : cbs) {
             cb.accept(this, done);
           }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
           abort.compareAndSet(null, e);
-          return;
-        } catch (Error e) {
-          abort.compareAndSet(null, new TrialFailedException(-1, e));
           return;
         }
       }
@@ -611,9 +609,15 @@ public final class Study {
       }
     }
     stopFlag = false;
-    RuntimeException e = abort.get();
+    Throwable e = abort.get();
+    if (e instanceof RuntimeException re) {
+      throw re;
+    }
+    if (e instanceof Error er) {
+      throw er;
+    }
     if (e != null) {
-      throw e;
+      throw new TrialFailedException(-1, e);
     }
   }
 

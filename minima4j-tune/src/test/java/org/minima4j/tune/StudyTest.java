@@ -193,6 +193,12 @@ class StudyTest {
     assertThat(s2.trials()).hasSize(2);
     assertThat(s2.trials().get(1).state()).isEqualTo(TrialState.FAIL);
 
+    Study s4 = study(18);
+    assertThatThrownBy(() -> s4.optimize(t -> {
+      throw new AssertionError("inside the objective");
+    }, 3, null, 2, List.of(), List.of())).isInstanceOf(AssertionError.class).hasMessage("inside the objective");
+    assertThat(s4.trials()).allMatch(t -> t.state() == TrialState.FAIL);
+
     Study s3 = study(10);
     assertThatThrownBy(() -> s3.optimize(t -> {
       throw new IOException("checked");
