@@ -40,6 +40,21 @@ class ModelSamplersTest {
   }
 
   @Test
+  void cmaesIpopRestartsWithALargerPopulation() {
+    CmaEsSampler ipop = new CmaEsSampler(null, null, 1, false, 0, true, 2, 0);
+    Study s = Studies.create(StudyOptions.DEFAULTS.withSampler(ipop));
+    s.optimize(t -> {
+      double x = t.suggestFloat("x", -3, 3);
+      double y = t.suggestFloat("y", -3, 3);
+      return x * x + y * y;
+    }, 600);
+    assertThat(ipop.restarts()).isGreaterThan(0);
+    assertThat(s.bestValue()).isLessThan(1e-6);
+    assertThatThrownBy(() -> new CmaEsSampler(null, null, 1, false, 0, true, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void cmaesRejectsMultiObjectiveAndGpToo() {
     Study s = Studies.create(StudyOptions.DEFAULTS.withSampler(new CmaEsSampler(0))
         .withDirections(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE));
