@@ -16,6 +16,7 @@ import org.minima4j.tune.FrozenTrial;
 import org.minima4j.tune.Study;
 import org.minima4j.tune.StudyDirection;
 import org.minima4j.tune.TrialState;
+import org.minima4j.tune.internal.Hypervolume;
 import org.minima4j.tune.internal.IndexSort;
 import org.minima4j.tune.internal.ParzenEstimator;
 import org.minima4j.tune.internal.SearchSpaces;
@@ -30,9 +31,12 @@ import org.minima4j.tune.internal.SearchSpaces;
  * constraints are in use); {@code nEiCandidates} draws from l(x) are scored by {@code log l - log g} and the
  * best is returned. Until {@code nStartupTrials} trials are finished, parameters are drawn uniformly.
  *
- * <p>Deliberate deviations: random numbers come from {@link SeededRandom}, so draws differ from numpy's; multi-objective splits use the
- * non-domination rank with ties broken by trial order (Optuna's hypervolume subset selection and
- * hypervolume-contribution weights are not implemented); {@code consider_prior} is always on.
+ * <p>Multi-objective studies (MOTPE) split by non-domination rank plus greedy hypervolume subset selection and
+ * weight "below" trials by their hypervolume contributions, as Optuna 3.1.
+ *
+ * <p>Deliberate deviations: random numbers come from {@link SeededRandom} (draws differ from numpy's), on a
+ * stream apart from the startup {@link RandomSampler}'s; {@code consider_prior} is always on; trials missing
+ * a parameter of a joint sample are left out of it (Optuna masks on the first parameter only).
  */
 public final class TPESampler implements Sampler {
 
@@ -167,6 +171,8 @@ public final class TPESampler implements Sampler {
 
   private final Options o;
   private final RandomGenerator rng;
+  private int[][] splitCache;
+  private long splitCacheKey;
   private final RandomSampler random;
 
   /** TPE with Optuna's defaults and the given seed. */
@@ -266,6 +272,7 @@ public final class TPESampler implements Sampler {
     double[] steps = new double[cap];
     double[][] values = new double[cap][];
     double[] violations = new double[cap];
+    int[] trialIds = new int[cap];
     boolean useConstraints = o.constraintsFunc() != null;
     @SuppressWarnings("unchecked")
     Map<Distribution, Boolean>[] sameDist = new Map[np];
@@ -331,6 +338,7 @@ public final class TPESampler implements Sampler {
       useConstraints |= c != null;
       violations[total] = t.state() == TrialState.RUNNING ? Double.POSITIVE_INFINITY : violation(c);
       scores[total] = score;
+      trialIds[total] = t.trialId();
       steps[total] = step;
       values[total] = pv;
       total++;
@@ -339,11 +347,36 @@ public final class TPESampler implements Sampler {
       return null;
     }
     int nBelow = o.gamma().applyAsInt(n);
-    int[][] split = split(scores, steps, useConstraints ? violations : null, total, nBelow, multi);
+    int[][] split;
+    if (multi) {
+      // every parameter of a trial sees the same trials: split them once (non-dominated sorting is O(n^2))
+      long key = 1469598103934665603L ^ nBelow ^ ((long) study.studyId() << 32);
+      for (int i = 0; i < total; i++) {
+        key = (key ^ trialIds[i]) * 1099511628211L;
+      }
+      key ^= useConstraints ? 0x5bd1e995L : 0;
+      if (splitCache == null || splitCacheKey != key) {
+        splitCache = split(scores, steps, useConstraints ? violations : null, total, nBelow, true);
+        splitCacheKey = key;
+      }
+      split = splitCache;
+    } else {
+      split = split(scores, steps, useConstraints ? violations : null, total, nBelow, false);
+    }
     int[] below = mask(split[0], values);
     int[] above = mask(split[1], values);
-    ParzenEstimator lx = estimator(dists, values, below);
-    ParzenEstimator gx = estimator(dists, values, above);
+    double[] wBelow = null;
+    if (multi) {
+      double[] all = weightsBelowMultiObjective(scores, split[0], useConstraints ? violations : null);
+      wBelow = new double[below.length];
+      for (int i = 0, j = 0; i < split[0].length; i++) {
+        if (j < below.length && split[0][i] == below[j]) {
+          wBelow[j++] = all[i];
+        }
+      }
+    }
+    ParzenEstimator lx = estimator(dists, values, below, wBelow);
+    ParzenEstimator gx = estimator(dists, values, above, null);
     double[][] cand = lx.sample(rng, o.nEiCandidates());
     double[] ll = lx.logPdf(cand);
     double[] lg = gx.logPdf(cand);
@@ -363,7 +396,69 @@ public final class TPESampler implements Sampler {
     return out;
   }
 
-  private ParzenEstimator estimator(Distribution[] dists, double[][] values, int[] idx) {
+  /**
+   * Optuna's {@code _calculate_weights_below_for_multi_objective}: each feasible "below" trial is weighted by
+   * its hypervolume contribution (plus EPS) relative to the largest, infeasible ones by EPS.
+   */
+  static double[] weightsBelowMultiObjective(double[][] scores, int[] below, double[] violations) {
+    final double eps = 1e-12;
+    double[] out = new double[below.length];
+    Arrays.fill(out, eps);
+    List<Integer> feasible = new ArrayList<>();
+    for (int i = 0; i < below.length; i++) {
+      if (violations == null || violations[below[i]] == 0) {
+        feasible.add(i);
+      }
+    }
+    int nb = feasible.size();
+    if (nb == 1) {
+      out[feasible.get(0)] = 1.0;
+    }
+    if (nb < 2) {
+      return out;
+    }
+    double[][] pts = new double[nb][];
+    for (int i = 0; i < nb; i++) {
+      pts[i] = scores[below[feasible.get(i)]];
+    }
+    double[] ref = referencePoint(pts);
+    double hv = Hypervolume.compute(pts, ref);
+    double[] contrib = new double[nb];
+    double maxC = 0;
+    for (int i = 0; i < nb; i++) {
+      double[][] others = new double[nb - 1][];
+      for (int j = 0, c = 0; j < nb; j++) {
+        if (j != i) {
+          others[c++] = pts[j];
+        }
+      }
+      contrib[i] = hv - Hypervolume.compute(others, ref) + eps;
+      maxC = Math.max(maxC, contrib[i]);
+    }
+    for (int i = 0; i < nb; i++) {
+      out[feasible.get(i)] = Math.min(Math.max(contrib[i] / maxC, 0), 1);
+    }
+    return out;
+  }
+
+  /** {@code max(1.1 worst, 0.9 worst)} per objective, zeros replaced by EPS (Optuna's reference point). */
+  static double[] referencePoint(double[][] pts) {
+    int m = pts[0].length;
+    double[] ref = new double[m];
+    for (int k = 0; k < m; k++) {
+      double worst = Double.NEGATIVE_INFINITY;
+      for (double[] p : pts) {
+        worst = Math.max(worst, p[k]);
+      }
+      ref[k] = Math.max(1.1 * worst, 0.9 * worst);
+      if (ref[k] == 0) {
+        ref[k] = 1e-12;
+      }
+    }
+    return ref;
+  }
+
+  private ParzenEstimator estimator(Distribution[] dists, double[][] values, int[] idx, double[] weights) {
     double[][] obs = new double[dists.length][idx.length];
     for (int i = 0; i < idx.length; i++) {
       double[] pv = values[idx[i]];
@@ -372,7 +467,7 @@ public final class TPESampler implements Sampler {
       }
     }
     return new ParzenEstimator(dists, obs, idx.length, o.priorWeight(), o.considerMagicClip(),
-        o.considerEndpoints(), o.multivariate(), o.weights(), null);
+        o.considerEndpoints(), o.multivariate(), o.weights(), weights);
   }
 
   /**
@@ -489,8 +584,7 @@ public final class TPESampler implements Sampler {
         return c != 0 ? c : Double.compare(scores[a][0], scores[b][0]);
       });
     } else {
-      int[] rank = nondominationRank(Arrays.asList(scores).subList(0, total));
-      idx = IndexSort.sorted(total, (a, b) -> Integer.compare(rank[a], rank[b]));
+      return splitMultiObjective(Arrays.copyOf(scores, total), Math.min(nBelow, total));
     }
     int nb = Math.min(nBelow, total);
     int[] below = Arrays.copyOf(idx, nb);
@@ -500,35 +594,106 @@ public final class TPESampler implements Sampler {
     return new int[][] {below, above};
   }
 
-  static int[] nondominationRank(List<double[]> scores) {
-    int n = scores.size();
-    int[] rank = new int[n];
-    Arrays.fill(rank, -1);
-    int assigned = 0;
+  /**
+   * Multi-objective split as Optuna 3.1: whole non-domination ranks fill "below" while they fit, the rest of it
+   * comes from the next rank by greedy hypervolume subset selection.
+   */
+  static int[][] splitMultiObjective(double[][] scores, int nBelow) {
+    int total = scores.length;
+    int[] rank = nondominationRank(Arrays.asList(scores));
+    List<Integer> below = new ArrayList<>();
     int r = 0;
-    while (assigned < n) {
+    while (true) {
       List<Integer> front = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        if (rank[i] != -1) {
-          continue;
-        }
-        boolean dominated = false;
-        for (int j = 0; j < n && !dominated; j++) {
-          if (j != i && (rank[j] == -1) && Study.dominates(scores.get(j), scores.get(i))) {
-            dominated = true;
-          }
-        }
-        if (!dominated) {
+      for (int i = 0; i < total; i++) {
+        if (rank[i] == r) {
           front.add(i);
         }
       }
-      for (int i : front) {
-        rank[i] = r;
+      if (front.isEmpty() || below.size() + front.size() > nBelow) {
+        int need = nBelow - below.size();
+        if (need > 0 && !front.isEmpty()) {
+          double[][] pts = new double[front.size()][];
+          for (int i = 0; i < pts.length; i++) {
+            pts[i] = scores[front.get(i)];
+          }
+          for (int sel : Hypervolume.selectSubset(pts, need, referencePoint(pts))) {
+            below.add(front.get(sel));
+          }
+        }
+        break;
       }
-      assigned += front.size();
+      below.addAll(front);
+      r++;
+    }
+    int[] b = below.stream().mapToInt(Integer::intValue).sorted().toArray();
+    boolean[] in = new boolean[total];
+    for (int i : b) {
+      in[i] = true;
+    }
+    int[] a = new int[total - b.length];
+    for (int i = 0, c = 0; i < total; i++) {
+      if (!in[i]) {
+        a[c++] = i;
+      }
+    }
+    return new int[][] {b, a};
+  }
+
+  /** Non-domination ranks (0 = Pareto front) by Deb's fast non-dominated sort, O(n^2 m). */
+  static int[] nondominationRank(List<double[]> scores) {
+    int n = scores.size();
+    int[] rank = new int[n];
+    int[] count = new int[n];
+    int[][] dominatedBy = new int[n][];
+    int[] nDominated = new int[n];
+    for (int i = 0; i < n; i++) {
+      dominatedBy[i] = new int[4];
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        if (Study.dominates(scores.get(i), scores.get(j))) {
+          dominatedBy[i] = push(dominatedBy[i], nDominated[i]++, j);
+          count[j]++;
+        } else if (Study.dominates(scores.get(j), scores.get(i))) {
+          dominatedBy[j] = push(dominatedBy[j], nDominated[j]++, i);
+          count[i]++;
+        }
+      }
+    }
+    int[] front = new int[n];
+    int size = 0;
+    for (int i = 0; i < n; i++) {
+      if (count[i] == 0) {
+        front[size++] = i;
+        rank[i] = 0;
+      }
+    }
+    int r = 0;
+    while (size > 0) {
+      int[] next = new int[n];
+      int nextSize = 0;
+      for (int f = 0; f < size; f++) {
+        int i = front[f];
+        for (int k = 0; k < nDominated[i]; k++) {
+          int j = dominatedBy[i][k];
+          if (--count[j] == 0) {
+            rank[j] = r + 1;
+            next[nextSize++] = j;
+          }
+        }
+      }
+      front = next;
+      size = nextSize;
       r++;
     }
     return rank;
+  }
+
+  private static int[] push(int[] a, int at, int v) {
+    int[] out = at < a.length ? a : Arrays.copyOf(a, a.length * 2);
+    out[at] = v;
+    return out;
   }
 
   @Override

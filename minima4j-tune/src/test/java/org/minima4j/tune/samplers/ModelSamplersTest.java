@@ -80,10 +80,12 @@ class ModelSamplersTest {
   }
 
   @Test
-  void nsga2BeatsRandomOnATwoObjectiveProblem() {
+  void nsga2AndMotpeBeatRandomOnATwoObjectiveProblem() {
     double nsga = frontQuality(new NSGAIISampler(20, null, 0.9, 0.5, null, 0));
     double rnd = frontQuality(new RandomSampler(0));
+    double motpe = frontQuality(new TPESampler(0));
     assertThat(nsga).isLessThan(rnd);
+    assertThat(motpe).isLessThan(rnd);
   }
 
   /** Mean distance of the final Pareto front to the true front f2 = 1 - sqrt(f1) (ZDT1 with 5 variables). */
