@@ -622,9 +622,44 @@ public final class Study {
   }
 
   private FrozenTrial runTrial(MultiObjective f, List<Class<? extends Throwable>> catches) {
+    Duration interval = storage.heartbeatInterval();
+    if (interval != null) {
+      List<Integer> stale = failStaleTrials(storage.gracePeriod());
+      if (!stale.isEmpty()) {
+        LOG.log(System.Logger.Level.WARNING, "Failed stale trials (no heartbeat within " + storage.gracePeriod()
+            + "): " + stale);
+      }
+    }
     Trial trial = ask();
     int trialId = trial.trialId();
     storage.recordHeartbeat(trialId);
+    java.util.concurrent.ScheduledExecutorService beat = null;
+    if (interval != null) {
+      beat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread th = new Thread(r, "minima4j-heartbeat-" + trial.number());
+        th.setDaemon(true);
+        return th;
+      });
+      long ms = Math.max(1, interval.toMillis());
+      beat.scheduleAtFixedRate(() -> {
+        try {
+          storage.recordHeartbeat(trialId);
+        } catch (IllegalStateException finished) {
+          LOG.log(System.Logger.Level.DEBUG, "heartbeat after the trial finished: " + finished.getMessage());
+        }
+      }, ms, ms, TimeUnit.MILLISECONDS);
+    }
+    try {
+      return runStarted(f, catches, trial, trialId);
+    } finally {
+      if (beat != null) {
+        beat.shutdownNow();
+      }
+    }
+  }
+
+  private FrozenTrial runStarted(MultiObjective f, List<Class<? extends Throwable>> catches, Trial trial,
+      int trialId) {
     double[] result = null;
     Throwable error = null;
     boolean pruned = false;
@@ -638,10 +673,10 @@ public final class Study {
       error = er;
     }
     if (pruned) {
-      return tellById(trialId, null, TrialState.PRUNED, false, null);
+      return tellById(trialId, null, TrialState.PRUNED, true, null);
     }
     if (error != null) {
-      FrozenTrial ft = tellById(trialId, null, TrialState.FAIL, false, error.toString());
+      FrozenTrial ft = tellById(trialId, null, TrialState.FAIL, true, error.toString());
       for (Class<? extends Throwable> c : catches) {
         if (c.isInstance(error)) {
           LOG.log(System.Logger.Level.WARNING, "Trial " + ft.number() + " failed because of the following error: "
@@ -664,6 +699,7 @@ public final class Study {
         vs.add(v);
       }
     }
-    return tellById(trialId, vs, null, false, null);
+    // skipIfFinished: a trial failed meanwhile as stale (heartbeat) keeps that state
+    return tellById(trialId, vs, null, true, null);
   }
 }

@@ -392,6 +392,27 @@ class StudyTest {
   }
 
   @Test
+  void heartbeatThreadKeepsLongTrialsAliveAndStaleOnesAreFailed() throws InterruptedException {
+    InMemoryStorage storage = new InMemoryStorage(java.time.Clock.systemUTC(), Duration.ofMillis(10),
+        Duration.ofMillis(400));
+    Study s = Studies.create(StudyOptions.DEFAULTS.withStorage(storage).withSampler(new RandomSampler(0)));
+    Trial abandoned = s.ask();
+    abandoned.report(1.0, 0); // records a heartbeat, then nobody beats for it
+    Thread.sleep(500);
+    s.optimize(t -> {
+      Thread.sleep(450); // longer than the grace period: only the heartbeat thread keeps it alive
+      return t.suggestFloat("x", 0, 1);
+    }, 4, null, 2, List.of(), List.of());
+    assertThat(s.trials().get(abandoned.number()).state()).isEqualTo(TrialState.FAIL);
+    assertThat(s.trials().get(abandoned.number()).systemAttrs().get(Study.FAIL_REASON_KEY).toString())
+        .contains("stale heartbeat");
+    assertThat(s.getTrials(TrialState.COMPLETE)).hasSize(4);
+    assertThatThrownBy(() -> new InMemoryStorage(java.time.Clock.systemUTC(), Duration.ZERO, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new InMemoryStorage().heartbeatInterval()).isNull();
+  }
+
+  @Test
   void staleTrialsAreFailedByHeartbeat() {
     java.time.Instant[] now = {java.time.Instant.parse("2026-01-01T00:00:00Z")};
     java.time.Clock clock = new java.time.Clock() {
