@@ -29,8 +29,8 @@ import org.minima4j.tune.samplers.TPESampler;
 /**
  * Reruns the protocol of {@code optuna.json} (Optuna 3.1 reference): per sampler and problem, 100 trials for
  * seeds 0..9, median simple regret at 25/50/100 trials and median sampler overhead (study time minus time in
- * the formula, as CPU time of the thread and as wall time; each seed timed 3 times, fastest kept, after a JIT
- * warm-up), and writes a markdown table next to Optuna's figures (Optuna's overhead is wall time).
+ * the formula, as CPU time of the thread and as wall time; each seed timed 5 times, fastest kept, after a JIT
+ * warm-up of that sampler), and writes a markdown table next to Optuna's figures (Optuna's overhead is wall time).
  *
  * <pre>
  * java -cp ... org.minima4j.tune.bench.OptunaProtocol [optuna.json] [out.md] [samplers,comma,separated]
@@ -42,7 +42,7 @@ public final class OptunaProtocol {
 
   static final Map<String, LongFunction<Sampler>> SAMPLERS = new LinkedHashMap<>();
   /** Timed repeats per seed (the fastest counts: the machine may be shared). */
-  static final int REPEATS = 3;
+  static final int REPEATS = 5;
 
   static {
     SAMPLERS.put("tpe", TPESampler::new);
@@ -109,14 +109,6 @@ public final class OptunaProtocol {
     }
     int nTrials = 100;
     int nSeeds = 10;
-    // warm-up so that the JIT does not count as sampler overhead
-    for (String name : names) {
-      for (Problems.Problem p : Problems.ALL) {
-        for (int w = 0; w < 3; w++) {
-          run(SAMPLERS.get(name).apply(1000 + w), p, nTrials);
-        }
-      }
-    }
     StringBuilder md = new StringBuilder();
     md.append("| sampler | problem | regret@25 | Optuna | regret@50 | Optuna | regret@100 | Optuna "
         + "| CPU ms/trial | wall ms/trial | Optuna wall ms/trial | Optuna / CPU | Optuna / wall |\n");
@@ -126,6 +118,12 @@ public final class OptunaProtocol {
       LongFunction<Sampler> f = SAMPLERS.get(name);
       if (f == null) {
         throw new IllegalArgumentException("unknown sampler " + name + "; known: " + SAMPLERS.keySet());
+      }
+      // warm-up right before measuring, so that the JIT does not count as sampler overhead
+      for (Problems.Problem p : Problems.ALL) {
+        for (int w = 0; w < 3; w++) {
+          run(f.apply(1000 + w), p, nTrials);
+        }
       }
       for (Problems.Problem p : Problems.ALL) {
         double[][] regret = new double[3][nSeeds];
