@@ -274,10 +274,9 @@ public final class TPESampler implements Sampler {
     double[] violations = new double[cap];
     int[] trialIds = new int[cap];
     boolean useConstraints = o.constraintsFunc() != null;
-    @SuppressWarnings("unchecked")
-    Map<Distribution, Boolean>[] sameDist = new Map[np];
+    List<Map<Distribution, Boolean>> sameDist = new ArrayList<>(np);
     for (int p = 0; p < np; p++) {
-      sameDist[p] = new java.util.IdentityHashMap<>();
+      sameDist.add(new java.util.IdentityHashMap<>());
     }
     int total = 0;
     int n = 0;
@@ -326,10 +325,10 @@ public final class TPESampler implements Sampler {
           continue;
         }
         Distribution have = t.distributions().get(names[p]);
-        Boolean same = have == dists[p] ? Boolean.TRUE : sameDist[p].get(have);
+        Boolean same = have == dists[p] ? Boolean.TRUE : sameDist.get(p).get(have);
         if (same == null) {
           same = have.equals(dists[p]);
-          sameDist[p].put(have, same);
+          sameDist.get(p).put(have, same);
         }
         // a value from an earlier, different range is used only if it lies in the current one
         pv[p] = same || (have.getClass() == dists[p].getClass() && dists[p].contains(v)) ? v : Double.NaN;
