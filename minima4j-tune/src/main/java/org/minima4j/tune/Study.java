@@ -33,7 +33,8 @@ import org.minima4j.tune.storages.Storage;
  * <p>{@link #optimize} follows Optuna 3.1's {@code _optimize}: the timeout is checked between trials; an
  * exception whose type is in {@code catchTypes}, or a NaN value, fails that trial (the cause is stored
  * in the system attribute {@value #FAIL_REASON_KEY}) and the study goes on; any other exception fails the
- * trial and is rethrown (checked ones wrapped in {@link TrialFailedException}). With {@code nJobs > 1}
+ * trial and is rethrown (unchecked exceptions and errors as they are, checked ones wrapped in
+ * {@link TrialFailedException}). With {@code nJobs > 1}
  * trials run on that many threads; sampler calls are serialized, so results depend on scheduling (as
  * in Optuna). With one job and seeded sampler and pruner, a study is reproducible bit for bit.
  */
@@ -561,7 +562,7 @@ public final class Study {
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     stopFlag = false;
     AtomicInteger started = new AtomicInteger();
-    AtomicReference<RuntimeException> abort = new AtomicReference<>();
+    AtomicReference<Throwable> abort = new AtomicReference<>();
     Runnable worker = () -> {
       while (true) {
         if (stopFlag || abort.get() != null || System.nanoTime() > deadline) {
@@ -575,11 +576,8 @@ public final class Study {
           for (StudyCallback cb : cbs) {
             cb.accept(this, done);
           }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
           abort.compareAndSet(null, e);
-          return;
-        } catch (Error e) {
-          abort.compareAndSet(null, new TrialFailedException(-1, e));
           return;
         }
       }
@@ -611,16 +609,57 @@ public final class Study {
       }
     }
     stopFlag = false;
-    RuntimeException e = abort.get();
+    Throwable e = abort.get();
+    if (e instanceof RuntimeException re) {
+      throw re;
+    }
+    if (e instanceof Error er) {
+      throw er;
+    }
     if (e != null) {
-      throw e;
+      throw new TrialFailedException(-1, e);
     }
   }
 
   private FrozenTrial runTrial(MultiObjective f, List<Class<? extends Throwable>> catches) {
+    Duration interval = storage.heartbeatInterval();
+    if (interval != null) {
+      List<Integer> stale = failStaleTrials(storage.gracePeriod());
+      if (!stale.isEmpty()) {
+        LOG.log(System.Logger.Level.WARNING, "Failed stale trials (no heartbeat within " + storage.gracePeriod()
+            + "): " + stale);
+      }
+    }
     Trial trial = ask();
     int trialId = trial.trialId();
     storage.recordHeartbeat(trialId);
+    java.util.concurrent.ScheduledExecutorService beat = null;
+    if (interval != null) {
+      beat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread th = new Thread(r, "minima4j-heartbeat-" + trial.number());
+        th.setDaemon(true);
+        return th;
+      });
+      long ms = Math.max(1, interval.toMillis());
+      beat.scheduleAtFixedRate(() -> {
+        try {
+          storage.recordHeartbeat(trialId);
+        } catch (IllegalStateException finished) {
+          LOG.log(System.Logger.Level.DEBUG, "heartbeat after the trial finished: " + finished.getMessage());
+        }
+      }, ms, ms, TimeUnit.MILLISECONDS);
+    }
+    try {
+      return runStarted(f, catches, trial, trialId);
+    } finally {
+      if (beat != null) {
+        beat.shutdownNow();
+      }
+    }
+  }
+
+  private FrozenTrial runStarted(MultiObjective f, List<Class<? extends Throwable>> catches, Trial trial,
+      int trialId) {
     double[] result = null;
     Throwable error = null;
     boolean pruned = false;
@@ -634,10 +673,10 @@ public final class Study {
       error = er;
     }
     if (pruned) {
-      return tellById(trialId, null, TrialState.PRUNED, false, null);
+      return tellById(trialId, null, TrialState.PRUNED, true, null);
     }
     if (error != null) {
-      FrozenTrial ft = tellById(trialId, null, TrialState.FAIL, false, error.toString());
+      FrozenTrial ft = tellById(trialId, null, TrialState.FAIL, true, error.toString());
       for (Class<? extends Throwable> c : catches) {
         if (c.isInstance(error)) {
           LOG.log(System.Logger.Level.WARNING, "Trial " + ft.number() + " failed because of the following error: "
@@ -660,6 +699,7 @@ public final class Study {
         vs.add(v);
       }
     }
-    return tellById(trialId, vs, null, false, null);
+    // skipIfFinished: a trial failed meanwhile as stale (heartbeat) keeps that state
+    return tellById(trialId, vs, null, true, null);
   }
 }

@@ -125,7 +125,11 @@ public final class Trial {
   /** One of {@code choices}. */
   @SafeVarargs
   public final <T> T suggestCategorical(String name, T... choices) {
-    return suggestCategorical(name, Arrays.asList(choices));
+    List<T> list = new ArrayList<>(choices.length);
+    for (T c : choices) {
+      list.add(c);
+    }
+    return suggestCategorical(name, list);
   }
 
   /** One of {@code choices} (null, Boolean, Number or String). */

@@ -193,6 +193,12 @@ class StudyTest {
     assertThat(s2.trials()).hasSize(2);
     assertThat(s2.trials().get(1).state()).isEqualTo(TrialState.FAIL);
 
+    Study s4 = study(18);
+    assertThatThrownBy(() -> s4.optimize(t -> {
+      throw new AssertionError("inside the objective");
+    }, 3, null, 2, List.of(), List.of())).isInstanceOf(AssertionError.class).hasMessage("inside the objective");
+    assertThat(s4.trials()).allMatch(t -> t.state() == TrialState.FAIL);
+
     Study s3 = study(10);
     assertThatThrownBy(() -> s3.optimize(t -> {
       throw new IOException("checked");
@@ -275,6 +281,16 @@ class StudyTest {
     assertThatThrownBy(() -> s2.optimize(t -> 1.0, -1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> s2.optimize(t -> 1.0, 1, null, 0, List.of(), List.of()))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void maxTrialsCallbackCapsTheStudyTotal() {
+    Study s = study(17);
+    s.optimize(t -> t.number() % 2 == 0 ? t.suggestFloat("x", 0, 1) : Double.NaN, 100, null, 1, List.of(),
+        List.of(new MaxTrialsCallback(5)));
+    assertThat(s.getTrials(TrialState.COMPLETE)).hasSize(5);
+    assertThat(s.trials()).hasSize(9);
+    assertThatThrownBy(() -> new MaxTrialsCallback(-1)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -373,6 +389,27 @@ class StudyTest {
       out.add(t.values());
     }
     return out;
+  }
+
+  @Test
+  void heartbeatThreadKeepsLongTrialsAliveAndStaleOnesAreFailed() throws InterruptedException {
+    InMemoryStorage storage = new InMemoryStorage(java.time.Clock.systemUTC(), Duration.ofMillis(10),
+        Duration.ofMillis(400));
+    Study s = Studies.create(StudyOptions.DEFAULTS.withStorage(storage).withSampler(new RandomSampler(0)));
+    Trial abandoned = s.ask();
+    abandoned.report(1.0, 0); // records a heartbeat, then nobody beats for it
+    Thread.sleep(500);
+    s.optimize(t -> {
+      Thread.sleep(450); // longer than the grace period: only the heartbeat thread keeps it alive
+      return t.suggestFloat("x", 0, 1);
+    }, 4, null, 2, List.of(), List.of());
+    assertThat(s.trials().get(abandoned.number()).state()).isEqualTo(TrialState.FAIL);
+    assertThat(s.trials().get(abandoned.number()).systemAttrs().get(Study.FAIL_REASON_KEY).toString())
+        .contains("stale heartbeat");
+    assertThat(s.getTrials(TrialState.COMPLETE)).hasSize(4);
+    assertThatThrownBy(() -> new InMemoryStorage(java.time.Clock.systemUTC(), Duration.ZERO, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new InMemoryStorage().heartbeatInterval()).isNull();
   }
 
   @Test

@@ -21,9 +21,47 @@ public final class IndexSort {
     return idx;
   }
 
-  /** Indices 0..n-1 sorted stably by {@code keys}. */
+  /** Indices 0..n-1 sorted stably by {@code keys} (NaN last, as {@link Double#compare}). */
   public static int[] argsort(double[] keys) {
-    return sorted(keys.length, (a, b) -> Double.compare(keys[a], keys[b]));
+    int n = keys.length;
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    argsortRange(keys, idx, new int[n], 0, n);
+    return idx;
+  }
+
+  private static void argsortRange(double[] k, int[] a, int[] tmp, int lo, int hi) {
+    if (hi - lo <= 24) {
+      for (int i = lo + 1; i < hi; i++) {
+        int x = a[i];
+        double kx = k[x];
+        int j = i - 1;
+        while (j >= lo && Double.compare(k[a[j]], kx) > 0) {
+          a[j + 1] = a[j];
+          j--;
+        }
+        a[j + 1] = x;
+      }
+      return;
+    }
+    int mid = (lo + hi) >>> 1;
+    argsortRange(k, a, tmp, lo, mid);
+    argsortRange(k, a, tmp, mid, hi);
+    if (Double.compare(k[a[mid - 1]], k[a[mid]]) <= 0) {
+      return;
+    }
+    System.arraycopy(a, lo, tmp, lo, hi - lo);
+    int i = lo;
+    int j = mid;
+    for (int t = lo; t < hi; t++) {
+      if (i < mid && (j >= hi || Double.compare(k[tmp[i]], k[tmp[j]]) <= 0)) {
+        a[t] = tmp[i++];
+      } else {
+        a[t] = tmp[j++];
+      }
+    }
   }
 
   /** Sorts {@code idx} stably by {@code cmp} (merge sort, insertion sort for short runs). */

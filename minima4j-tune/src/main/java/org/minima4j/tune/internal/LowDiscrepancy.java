@@ -4,7 +4,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Sobol (Joe and Kuo's direction numbers, new-joe-kuo-6.21201, first 21 dimensions) and Halton sequences in
- * [0, 1)^d, optionally scrambled: Sobol by a random linear matrix scramble plus digital shift (as scipy's
+ * [0, 1)^d (Sobol in Gray-code order, so the unscrambled points equal scipy's {@code qmc.Sobol(scramble=False)}),
+ * optionally scrambled: Sobol by a random linear matrix scramble plus digital shift (as scipy's
  * {@code qmc.Sobol(scramble=True)}), Halton by random permutations of the digits at each position. Points
  * are computed directly from their index, so any index can be drawn without the earlier ones.
  */
@@ -140,7 +141,7 @@ public final class LowDiscrepancy {
     for (int j = 0; j < dim; j++) {
       if (sobol) {
         long x = shift[j];
-        long n = index;
+        long n = index ^ (index >>> 1); // Gray-code order, as scipy's qmc.Sobol
         int k = 0;
         while (n != 0) {
           if ((n & 1) == 1) {

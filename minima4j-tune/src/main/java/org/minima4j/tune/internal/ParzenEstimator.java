@@ -279,6 +279,9 @@ public final class ParzenEstimator {
       double lo = low[p];
       double hi = high[p];
       double qq = q[p];
+      double[] cachedX = new double[size];
+      double[][] cachedRows = new double[size][];
+      int nCached = 0;
       for (int s = 0; s < size; s++) {
         double x = SearchSpaces.transform(d, samples[p][s]);
         double[] row = comp[s];
@@ -289,10 +292,28 @@ public final class ParzenEstimator {
             row[k] += -0.5 * z * z - ln[k];
           }
         } else {
-          double ub = Math.min(x + qq / 2, hi);
-          double lb = Math.max(x - qq / 2, lo);
+          // candidates repeat grid values: compute each distinct value's kernel masses once
+          int hit = -1;
+          for (int c = 0; c < nCached; c++) {
+            if (cachedX[c] == x) {
+              hit = c;
+              break;
+            }
+          }
+          if (hit < 0) {
+            double ub = Math.min(x + qq / 2, hi);
+            double lb = Math.max(x - qq / 2, lo);
+            double[] masses = new double[nKernels];
+            for (int k = 0; k < nKernels; k++) {
+              masses[k] = NormalMath.logGaussMassFast((lb - mu[k]) / sg[k], (ub - mu[k]) / sg[k]) - ln[k];
+            }
+            hit = nCached++;
+            cachedX[hit] = x;
+            cachedRows[hit] = masses;
+          }
+          double[] masses = cachedRows[hit];
           for (int k = 0; k < nKernels; k++) {
-            row[k] += NormalMath.logGaussMass((lb - mu[k]) / sg[k], (ub - mu[k]) / sg[k]) - ln[k];
+            row[k] += masses[k];
           }
         }
       }

@@ -100,7 +100,11 @@ public final class SearchSpaces {
         space = new TreeMap<>(t.distributions());
         continue;
       }
-      space.entrySet().removeIf(e -> !e.getValue().equals(t.distributions().get(e.getKey())));
+      Map<String, Distribution> td = t.distributions();
+      space.entrySet().removeIf(e -> {
+        Distribution other = td.get(e.getKey());
+        return other != e.getValue() && !e.getValue().equals(other);
+      });
     }
     return space == null ? new TreeMap<>() : space;
   }

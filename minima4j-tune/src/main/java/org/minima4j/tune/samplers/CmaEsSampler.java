@@ -30,7 +30,8 @@ import org.minima4j.tune.internal.SearchSpaces;
  * finished, FAIL (and PRUNED unless {@code considerPrunedTrials}) counted as the worst value; trials started
  * while a generation is fully handed out but not finished (parallel runs) use the independent sampler; the
  * optimizer state lives in the sampler, not in trial system attributes, so a study resumed with a new sampler
- * restarts CMA-ES. Multi-objective studies are rejected, as in Optuna.
+ * restarts CMA-ES. Multi-objective studies are rejected, as in Optuna. IPOP restarts ({@code ipop}) follow
+ * Optuna's {@code restart_strategy="ipop"}.
  */
 public final class CmaEsSampler implements Sampler {
   private final Map<String, Double> x0;
@@ -39,7 +40,12 @@ public final class CmaEsSampler implements Sampler {
   private final boolean considerPrunedTrials;
   private final int popsize;
   private final long seed;
+  private final boolean ipop;
+  private final int incPopsize;
   private final RandomSampler independent;
+  private final SeededRandom cmaRng;
+  private int nRestarts;
+  private int currentPopsize;
 
   private List<String> names;
   private Distribution[] dists;
@@ -54,16 +60,28 @@ public final class CmaEsSampler implements Sampler {
     this(null, null, 1, false, 0, seed);
   }
 
+  /** As {@link #CmaEsSampler(Map, Double, int, boolean, int, long)} without restarts. */
+  public CmaEsSampler(Map<String, Double> x0, Double sigma0, int nStartupTrials, boolean considerPrunedTrials,
+      int popsize, long seed) {
+    this(x0, sigma0, nStartupTrials, considerPrunedTrials, popsize, false, 2, seed);
+  }
+
   /**
    * @param x0 initial mean (external values by name) or null for the centre
    * @param sigma0 initial step size in transformed space, or null for {@code min(range)/6}
    * @param nStartupTrials trials sampled independently first (1)
    * @param considerPrunedTrials tell PRUNED trials with their last value (false: as the worst value)
    * @param popsize population size, 0 for cmaes' default
+   * @param ipop Optuna's {@code restart_strategy="ipop"}: when CMA-ES stops, restart from a uniformly random
+   *     mean with the population multiplied by {@code incPopsize}
+   * @param incPopsize population growth factor of IPOP restarts (2)
    * @param seed seed
    */
   public CmaEsSampler(Map<String, Double> x0, Double sigma0, int nStartupTrials, boolean considerPrunedTrials,
-      int popsize, long seed) {
+      int popsize, boolean ipop, int incPopsize, long seed) {
+    if (incPopsize < 1) {
+      throw new IllegalArgumentException("inc_popsize must be >= 1, got " + incPopsize);
+    }
     if (nStartupTrials < 0) {
       throw new IllegalArgumentException("n_startup_trials must be >= 0, got " + nStartupTrials);
     }
@@ -76,7 +94,15 @@ public final class CmaEsSampler implements Sampler {
     this.considerPrunedTrials = considerPrunedTrials;
     this.popsize = popsize;
     this.seed = seed;
+    this.ipop = ipop;
+    this.incPopsize = incPopsize;
     this.independent = new RandomSampler(seed);
+    this.cmaRng = new SeededRandom(seed);
+  }
+
+  /** Number of IPOP restarts so far. */
+  public int restarts() {
+    return nRestarts;
   }
 
   @Override
@@ -141,6 +167,11 @@ public final class CmaEsSampler implements Sampler {
   }
 
   private void init(List<String> spaceNames, Map<String, Distribution> space) {
+    currentPopsize = popsize;
+    start(spaceNames, space, false);
+  }
+
+  private void start(List<String> spaceNames, Map<String, Distribution> space, boolean randomMean) {
     names = spaceNames;
     int n = names.size();
     dists = new Distribution[n];
@@ -157,12 +188,18 @@ public final class CmaEsSampler implements Sampler {
       mean[i] = x0 != null && x0.containsKey(names.get(i)) ? SearchSpaces.transform(dists[i], x0.get(names.get(i)))
           : lb[i] + (ub[i] - lb[i]) / 2;
     }
+    if (randomMean) {
+      for (int i = 0; i < n; i++) {
+        mean[i] = lb[i] + (ub[i] - lb[i]) * cmaRng.nextDouble();
+      }
+    }
     double s0 = sigma0 != null ? sigma0 : minRange / 6;
     // cmaes seeds its generator from the sampler's rng: randint(1, 2**31 - 2)
-    long cmaSeed = 1 + Math.floorMod(new SeededRandom(seed).nextLong(), (1L << 31) - 3);
+    long cmaSeed = 1 + Math.floorMod(cmaRng.nextLong(), (1L << 31) - 3);
     CMA.Options opts = CMA.Options.DEFAULTS.withBounds(Bounds.of(lb, ub)).withNMaxResampling(10 * n)
-        .withSeed(cmaSeed).withPopulationSize(popsize);
+        .withSeed(cmaSeed).withPopulationSize(currentPopsize);
     cma = new CMA(mean, s0, opts);
+    currentPopsize = cma.populationSize();
     generation = 0;
     batch = cma.ask();
     handedOut = 0;
@@ -202,6 +239,19 @@ public final class CmaEsSampler implements Sampler {
     }
     cma.tell(xs, values);
     generation++;
+    if (ipop && cma.shouldStop()) {
+      nRestarts++;
+      currentPopsize = cma.populationSize() * incPopsize;
+      Map<String, Distribution> space = new LinkedHashMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        space.put(names.get(i), dists[i]);
+      }
+      int g = generation;
+      start(names, space, true);
+      generation = g;
+      trialSlot.clear();
+      return true;
+    }
     for (Map.Entry<Integer, int[]> e : new ArrayList<>(trialSlot.entrySet())) {
       if (e.getValue()[0] < generation) {
         trialSlot.remove(e.getKey());

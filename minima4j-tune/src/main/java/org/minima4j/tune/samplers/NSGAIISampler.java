@@ -75,7 +75,7 @@ public final class NSGAIISampler implements Sampler {
     this.crossoverProb = crossoverProb;
     this.swappingProb = swappingProb;
     this.constraintsFunc = constraintsFunc;
-    this.rng = new SeededRandom(seed);
+    this.rng = new SeededRandom(seed ^ 0x9E3779B97F4A7C15L); // a stream apart from the mutation sampler's
     this.random = new RandomSampler(seed);
   }
 

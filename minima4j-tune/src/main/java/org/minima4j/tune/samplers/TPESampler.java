@@ -16,6 +16,7 @@ import org.minima4j.tune.FrozenTrial;
 import org.minima4j.tune.Study;
 import org.minima4j.tune.StudyDirection;
 import org.minima4j.tune.TrialState;
+import org.minima4j.tune.internal.Hypervolume;
 import org.minima4j.tune.internal.IndexSort;
 import org.minima4j.tune.internal.ParzenEstimator;
 import org.minima4j.tune.internal.SearchSpaces;
@@ -30,9 +31,12 @@ import org.minima4j.tune.internal.SearchSpaces;
  * constraints are in use); {@code nEiCandidates} draws from l(x) are scored by {@code log l - log g} and the
  * best is returned. Until {@code nStartupTrials} trials are finished, parameters are drawn uniformly.
  *
- * <p>Deliberate deviations: random numbers come from {@link SeededRandom}, so draws differ from numpy's; multi-objective splits use the
- * non-domination rank with ties broken by trial order (Optuna's hypervolume subset selection and
- * hypervolume-contribution weights are not implemented); {@code consider_prior} is always on.
+ * <p>Multi-objective studies (MOTPE) split by non-domination rank plus greedy hypervolume subset selection and
+ * weight "below" trials by their hypervolume contributions, as Optuna 3.1.
+ *
+ * <p>Deliberate deviations: random numbers come from {@link SeededRandom} (draws differ from numpy's), on a
+ * stream apart from the startup {@link RandomSampler}'s; {@code consider_prior} is always on; trials missing
+ * a parameter of a joint sample are left out of it (Optuna masks on the first parameter only).
  */
 public final class TPESampler implements Sampler {
 
@@ -167,6 +171,8 @@ public final class TPESampler implements Sampler {
 
   private final Options o;
   private final RandomGenerator rng;
+  private int[][] splitCache;
+  private long splitCacheKey;
   private final RandomSampler random;
 
   /** TPE with Optuna's defaults and the given seed. */
@@ -176,7 +182,7 @@ public final class TPESampler implements Sampler {
 
   public TPESampler(Options options) {
     this.o = options == null ? Options.DEFAULTS : options;
-    this.rng = new SeededRandom(o.seed());
+    this.rng = new SeededRandom(o.seed() ^ 0x9E3779B97F4A7C15L); // a stream apart from the startup sampler's
     this.random = new RandomSampler(o.seed());
   }
 
@@ -259,21 +265,20 @@ public final class TPESampler implements Sampler {
         ? EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING)
         : EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED);
     List<FrozenTrial> trials = study.getTrials(states);
-    boolean useConstraints = o.constraintsFunc() != null;
-    if (!useConstraints) {
-      for (FrozenTrial t : trials) {
-        if (t.systemAttrs().containsKey(Study.CONSTRAINTS_KEY)) {
-          useConstraints = true;
-          break;
-        }
-      }
-    }
     int np = names.length;
     int m = dirs.size();
-    List<double[]> scores = new ArrayList<>();
-    List<Double> steps = new ArrayList<>();
-    List<double[]> values = new ArrayList<>();
-    List<Double> violations = new ArrayList<>();
+    int cap = trials.size();
+    double[][] scores = new double[cap][];
+    double[] steps = new double[cap];
+    double[][] values = new double[cap][];
+    double[] violations = new double[cap];
+    int[] trialIds = new int[cap];
+    boolean useConstraints = o.constraintsFunc() != null;
+    List<Map<Distribution, Boolean>> sameDist = new ArrayList<>(np);
+    for (int p = 0; p < np; p++) {
+      sameDist.add(new java.util.IdentityHashMap<>());
+    }
+    int total = 0;
     int n = 0;
     for (FrozenTrial t : trials) {
       double step;
@@ -311,33 +316,66 @@ public final class TPESampler implements Sampler {
       if (step < Double.POSITIVE_INFINITY) {
         n++;
       }
-      scores.add(score);
-      steps.add(step);
       double[] pv = new double[np];
+      Map<String, Double> ip = t.internalParams();
       for (int p = 0; p < np; p++) {
-        Double v = t.internalParams().get(names[p]);
-        pv[p] = v == null || !t.distributions().get(names[p]).getClass().equals(dists[p].getClass())
-            ? Double.NaN : v;
-        if (!Double.isNaN(pv[p]) && !dists[p].contains(pv[p])) {
-          // value from an earlier, different range: still usable for numeric params if inside the new one
+        Double v = ip.get(names[p]);
+        if (v == null) {
           pv[p] = Double.NaN;
+          continue;
         }
+        Distribution have = t.distributions().get(names[p]);
+        Boolean same = have == dists[p] ? Boolean.TRUE : sameDist.get(p).get(have);
+        if (same == null) {
+          same = have.equals(dists[p]);
+          sameDist.get(p).put(have, same);
+        }
+        // a value from an earlier, different range is used only if it lies in the current one
+        pv[p] = same || (have.getClass() == dists[p].getClass() && dists[p].contains(v)) ? v : Double.NaN;
       }
-      values.add(pv);
-      if (useConstraints) {
-        violations.add(t.state() == TrialState.RUNNING ? Double.POSITIVE_INFINITY : violation(t));
-      }
+      Object c = t.systemAttrs().isEmpty() ? null : t.systemAttrs().get(Study.CONSTRAINTS_KEY);
+      useConstraints |= c != null;
+      violations[total] = t.state() == TrialState.RUNNING ? Double.POSITIVE_INFINITY : violation(c);
+      scores[total] = score;
+      trialIds[total] = t.trialId();
+      steps[total] = step;
+      values[total] = pv;
+      total++;
     }
     if (n < o.nStartupTrials()) {
       return null;
     }
-    int total = scores.size();
     int nBelow = o.gamma().applyAsInt(n);
-    int[][] split = split(scores, steps, useConstraints ? violations : null, nBelow, multi);
+    int[][] split;
+    if (multi) {
+      // every parameter of a trial sees the same trials: split them once (non-dominated sorting is O(n^2))
+      long key = 1469598103934665603L ^ nBelow ^ ((long) study.studyId() << 32);
+      for (int i = 0; i < total; i++) {
+        key = (key ^ trialIds[i]) * 1099511628211L;
+      }
+      key ^= useConstraints ? 0x5bd1e995L : 0;
+      if (splitCache == null || splitCacheKey != key) {
+        splitCache = split(scores, steps, useConstraints ? violations : null, total, nBelow, true);
+        splitCacheKey = key;
+      }
+      split = splitCache;
+    } else {
+      split = split(scores, steps, useConstraints ? violations : null, total, nBelow, false);
+    }
     int[] below = mask(split[0], values);
     int[] above = mask(split[1], values);
-    ParzenEstimator lx = estimator(dists, values, below);
-    ParzenEstimator gx = estimator(dists, values, above);
+    double[] wBelow = null;
+    if (multi) {
+      double[] all = weightsBelowMultiObjective(scores, split[0], useConstraints ? violations : null);
+      wBelow = new double[below.length];
+      for (int i = 0, j = 0; i < split[0].length; i++) {
+        if (j < below.length && split[0][i] == below[j]) {
+          wBelow[j++] = all[i];
+        }
+      }
+    }
+    ParzenEstimator lx = estimator(dists, values, below, wBelow);
+    ParzenEstimator gx = estimator(dists, values, above, null);
     double[][] cand = lx.sample(rng, o.nEiCandidates());
     double[] ll = lx.logPdf(cand);
     double[] lg = gx.logPdf(cand);
@@ -354,32 +392,93 @@ public final class TPESampler implements Sampler {
     for (int p = 0; p < np; p++) {
       out.put(names[p], cand[p][best]);
     }
-    assert total >= n;
     return out;
   }
 
-  private ParzenEstimator estimator(Distribution[] dists, List<double[]> values, int[] idx) {
+  /**
+   * Optuna's {@code _calculate_weights_below_for_multi_objective}: each feasible "below" trial is weighted by
+   * its hypervolume contribution (plus EPS) relative to the largest, infeasible ones by EPS.
+   */
+  static double[] weightsBelowMultiObjective(double[][] scores, int[] below, double[] violations) {
+    final double eps = 1e-12;
+    double[] out = new double[below.length];
+    Arrays.fill(out, eps);
+    List<Integer> feasible = new ArrayList<>();
+    for (int i = 0; i < below.length; i++) {
+      if (violations == null || violations[below[i]] == 0) {
+        feasible.add(i);
+      }
+    }
+    int nb = feasible.size();
+    if (nb == 1) {
+      out[feasible.get(0)] = 1.0;
+    }
+    if (nb < 2) {
+      return out;
+    }
+    double[][] pts = new double[nb][];
+    for (int i = 0; i < nb; i++) {
+      pts[i] = scores[below[feasible.get(i)]];
+    }
+    double[] ref = referencePoint(pts);
+    double hv = Hypervolume.compute(pts, ref);
+    double[] contrib = new double[nb];
+    double maxC = 0;
+    for (int i = 0; i < nb; i++) {
+      double[][] others = new double[nb - 1][];
+      for (int j = 0, c = 0; j < nb; j++) {
+        if (j != i) {
+          others[c++] = pts[j];
+        }
+      }
+      contrib[i] = hv - Hypervolume.compute(others, ref) + eps;
+      maxC = Math.max(maxC, contrib[i]);
+    }
+    for (int i = 0; i < nb; i++) {
+      out[feasible.get(i)] = Math.min(Math.max(contrib[i] / maxC, 0), 1);
+    }
+    return out;
+  }
+
+  /** {@code max(1.1 worst, 0.9 worst)} per objective, zeros replaced by EPS (Optuna's reference point). */
+  static double[] referencePoint(double[][] pts) {
+    int m = pts[0].length;
+    double[] ref = new double[m];
+    for (int k = 0; k < m; k++) {
+      double worst = Double.NEGATIVE_INFINITY;
+      for (double[] p : pts) {
+        worst = Math.max(worst, p[k]);
+      }
+      ref[k] = Math.max(1.1 * worst, 0.9 * worst);
+      if (ref[k] == 0) {
+        ref[k] = 1e-12;
+      }
+    }
+    return ref;
+  }
+
+  private ParzenEstimator estimator(Distribution[] dists, double[][] values, int[] idx, double[] weights) {
     double[][] obs = new double[dists.length][idx.length];
     for (int i = 0; i < idx.length; i++) {
-      double[] pv = values.get(idx[i]);
+      double[] pv = values[idx[i]];
       for (int p = 0; p < dists.length; p++) {
         obs[p][i] = pv[p];
       }
     }
     return new ParzenEstimator(dists, obs, idx.length, o.priorWeight(), o.considerMagicClip(),
-        o.considerEndpoints(), o.multivariate(), o.weights(), null);
+        o.considerEndpoints(), o.multivariate(), o.weights(), weights);
   }
 
   /**
    * Keeps the indices whose parameters are all present (Optuna masks on the first parameter only, which
    * lets a running trial with a partial joint sample feed NaN centres to the estimator).
    */
-  private static int[] mask(int[] idx, List<double[]> values) {
+  private static int[] mask(int[] idx, double[][] values) {
     int c = 0;
     int[] out = new int[idx.length];
     for (int i : idx) {
       boolean ok = true;
-      for (double v : values.get(i)) {
+      for (double v : values[i]) {
         ok &= !Double.isNaN(v);
       }
       if (ok) {
@@ -389,8 +488,7 @@ public final class TPESampler implements Sampler {
     return Arrays.copyOf(out, c);
   }
 
-  private static double violation(FrozenTrial t) {
-    Object c = t.systemAttrs().get(Study.CONSTRAINTS_KEY);
+  private static double violation(Object c) {
     if (c == null) {
       return Double.POSITIVE_INFINITY;
     }
@@ -404,111 +502,197 @@ public final class TPESampler implements Sampler {
     return s;
   }
 
-  /** Optuna's {@code _split_observation_pairs}: {below, above}, each in chronological order. */
+  /** Optuna's {@code _split_observation_pairs} on lists (for tests). */
   static int[][] split(List<double[]> scores, List<Double> steps, List<Double> violations, int nBelow,
       boolean multi) {
     int total = scores.size();
-    if (violations != null) {
-      Integer[] idx = new Integer[total];
-      for (int i = 0; i < total; i++) {
-        idx[i] = i;
+    double[] st = new double[total];
+    double[] vi = violations == null ? null : new double[total];
+    for (int i = 0; i < total; i++) {
+      st[i] = steps.get(i);
+      if (vi != null) {
+        vi[i] = violations.get(i);
       }
-      Arrays.sort(idx, (a, b) -> Double.compare(violations.get(a), violations.get(b)));
+    }
+    return split(scores.toArray(new double[0][]), st, vi, total, nBelow, multi);
+  }
+
+  /** Optuna's {@code _split_observation_pairs}: {below, above}, each in chronological order. */
+  static int[][] split(double[][] scores, double[] steps, double[] violations, int total, int nBelow,
+      boolean multi) {
+    if (violations != null) {
+      int[] idx = IndexSort.sorted(total, (a, b) -> Double.compare(violations[a], violations[b]));
       int[] below;
       int[] above;
-      if (nBelow >= total || violations.get(idx[nBelow]) > 0) {
-        below = new int[Math.min(nBelow, total)];
-        above = new int[total - below.length];
+      if (nBelow >= total || violations[idx[nBelow]] > 0) {
+        below = Arrays.copyOf(idx, Math.min(nBelow, total));
+        above = Arrays.copyOfRange(idx, below.length, total);
+      } else {
+        int nf = 0;
         for (int i = 0; i < total; i++) {
-          if (i < below.length) {
-            below[i] = idx[i];
-          } else {
-            above[i - below.length] = idx[i];
+          if (violations[i] == 0) {
+            nf++;
           }
         }
-      } else {
-        List<Integer> feas = new ArrayList<>();
-        List<Integer> infeas = new ArrayList<>();
+        int[] feas = new int[nf];
+        int[] infeas = new int[total - nf];
+        int a = 0;
+        int b = 0;
         for (int i = 0; i < total; i++) {
-          (violations.get(i) == 0 ? feas : infeas).add(i);
+          if (violations[i] == 0) {
+            feas[a++] = i;
+          } else {
+            infeas[b++] = i;
+          }
         }
-        List<double[]> fs = new ArrayList<>();
-        List<Double> fst = new ArrayList<>();
-        for (int i : feas) {
-          fs.add(scores.get(i));
-          fst.add(steps.get(i));
+        double[][] fs = new double[nf][];
+        double[] fst = new double[nf];
+        for (int i = 0; i < nf; i++) {
+          fs[i] = scores[feas[i]];
+          fst[i] = steps[feas[i]];
         }
-        int[][] sub = split(fs, fst, null, nBelow, multi);
+        int[][] sub = split(fs, fst, null, nf, nBelow, multi);
         below = new int[sub[0].length];
         for (int i = 0; i < below.length; i++) {
-          below[i] = feas.get(sub[0][i]);
+          below[i] = feas[sub[0][i]];
         }
-        above = new int[sub[1].length + infeas.size()];
+        above = new int[sub[1].length + infeas.length];
         for (int i = 0; i < sub[1].length; i++) {
-          above[i] = feas.get(sub[1][i]);
+          above[i] = feas[sub[1][i]];
         }
-        for (int i = 0; i < infeas.size(); i++) {
-          above[sub[1].length + i] = infeas.get(i);
-        }
+        System.arraycopy(infeas, 0, above, sub[1].length, infeas.length);
       }
       Arrays.sort(below);
       Arrays.sort(above);
       return new int[][] {below, above};
     }
     int[] idx;
-    if (!multi) {
+    boolean sameStep = true;
+    for (int i = 1; i < total && sameStep; i++) {
+      sameStep = steps[i] == steps[0];
+    }
+    if (!multi && sameStep) {
+      double[] keys = new double[total];
+      for (int i = 0; i < total; i++) {
+        keys[i] = scores[i][0];
+      }
+      idx = IndexSort.argsort(keys);
+    } else if (!multi) {
       idx = IndexSort.sorted(total, (a, b) -> {
-        int c = Double.compare(steps.get(a), steps.get(b));
-        return c != 0 ? c : Double.compare(scores.get(a)[0], scores.get(b)[0]);
+        int c = Double.compare(steps[a], steps[b]);
+        return c != 0 ? c : Double.compare(scores[a][0], scores[b][0]);
       });
     } else {
-      int[] rank = nondominationRank(scores);
-      idx = IndexSort.sorted(total, (a, b) -> Integer.compare(rank[a], rank[b]));
+      return splitMultiObjective(Arrays.copyOf(scores, total), Math.min(nBelow, total));
     }
     int nb = Math.min(nBelow, total);
-    int[] below = new int[nb];
-    int[] above = new int[total - nb];
-    for (int i = 0; i < total; i++) {
-      if (i < nb) {
-        below[i] = idx[i];
-      } else {
-        above[i - nb] = idx[i];
-      }
-    }
+    int[] below = Arrays.copyOf(idx, nb);
+    int[] above = Arrays.copyOfRange(idx, nb, total);
     Arrays.sort(below);
     Arrays.sort(above);
     return new int[][] {below, above};
   }
 
-  static int[] nondominationRank(List<double[]> scores) {
-    int n = scores.size();
-    int[] rank = new int[n];
-    Arrays.fill(rank, -1);
-    int assigned = 0;
+  /**
+   * Multi-objective split as Optuna 3.1: whole non-domination ranks fill "below" while they fit, the rest of it
+   * comes from the next rank by greedy hypervolume subset selection.
+   */
+  static int[][] splitMultiObjective(double[][] scores, int nBelow) {
+    int total = scores.length;
+    int[] rank = nondominationRank(Arrays.asList(scores));
+    List<Integer> below = new ArrayList<>();
     int r = 0;
-    while (assigned < n) {
+    while (true) {
       List<Integer> front = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        if (rank[i] != -1) {
-          continue;
-        }
-        boolean dominated = false;
-        for (int j = 0; j < n && !dominated; j++) {
-          if (j != i && (rank[j] == -1) && Study.dominates(scores.get(j), scores.get(i))) {
-            dominated = true;
-          }
-        }
-        if (!dominated) {
+      for (int i = 0; i < total; i++) {
+        if (rank[i] == r) {
           front.add(i);
         }
       }
-      for (int i : front) {
-        rank[i] = r;
+      if (front.isEmpty() || below.size() + front.size() > nBelow) {
+        int need = nBelow - below.size();
+        if (need > 0 && !front.isEmpty()) {
+          double[][] pts = new double[front.size()][];
+          for (int i = 0; i < pts.length; i++) {
+            pts[i] = scores[front.get(i)];
+          }
+          for (int sel : Hypervolume.selectSubset(pts, need, referencePoint(pts))) {
+            below.add(front.get(sel));
+          }
+        }
+        break;
       }
-      assigned += front.size();
+      below.addAll(front);
+      r++;
+    }
+    int[] b = below.stream().mapToInt(Integer::intValue).sorted().toArray();
+    boolean[] in = new boolean[total];
+    for (int i : b) {
+      in[i] = true;
+    }
+    int[] a = new int[total - b.length];
+    for (int i = 0, c = 0; i < total; i++) {
+      if (!in[i]) {
+        a[c++] = i;
+      }
+    }
+    return new int[][] {b, a};
+  }
+
+  /** Non-domination ranks (0 = Pareto front) by Deb's fast non-dominated sort, O(n^2 m). */
+  static int[] nondominationRank(List<double[]> scores) {
+    int n = scores.size();
+    int[] rank = new int[n];
+    int[] count = new int[n];
+    int[][] dominatedBy = new int[n][];
+    int[] nDominated = new int[n];
+    for (int i = 0; i < n; i++) {
+      dominatedBy[i] = new int[4];
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        if (Study.dominates(scores.get(i), scores.get(j))) {
+          dominatedBy[i] = push(dominatedBy[i], nDominated[i]++, j);
+          count[j]++;
+        } else if (Study.dominates(scores.get(j), scores.get(i))) {
+          dominatedBy[j] = push(dominatedBy[j], nDominated[j]++, i);
+          count[i]++;
+        }
+      }
+    }
+    int[] front = new int[n];
+    int size = 0;
+    for (int i = 0; i < n; i++) {
+      if (count[i] == 0) {
+        front[size++] = i;
+        rank[i] = 0;
+      }
+    }
+    int r = 0;
+    while (size > 0) {
+      int[] next = new int[n];
+      int nextSize = 0;
+      for (int f = 0; f < size; f++) {
+        int i = front[f];
+        for (int k = 0; k < nDominated[i]; k++) {
+          int j = dominatedBy[i][k];
+          if (--count[j] == 0) {
+            rank[j] = r + 1;
+            next[nextSize++] = j;
+          }
+        }
+      }
+      front = next;
+      size = nextSize;
       r++;
     }
     return rank;
+  }
+
+  private static int[] push(int[] a, int at, int v) {
+    int[] out = at < a.length ? a : Arrays.copyOf(a, a.length * 2);
+    out[at] = v;
+    return out;
   }
 
   @Override

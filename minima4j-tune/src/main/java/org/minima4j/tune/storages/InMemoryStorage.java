@@ -38,6 +38,8 @@ public final class InMemoryStorage implements Storage {
   }
 
   private final Clock clock;
+  private final Duration heartbeatInterval;
+  private final Duration gracePeriod;
   private final Map<Integer, StudyRecord> studies = new LinkedHashMap<>();
   private final Map<String, Integer> studyIdByName = new HashMap<>();
   private final List<FrozenTrial> trials = new ArrayList<>();
@@ -52,10 +54,42 @@ public final class InMemoryStorage implements Storage {
 
   /** A storage whose timestamps (start, completion, heartbeats) come from {@code clock}. */
   public InMemoryStorage(Clock clock) {
+    this(clock, null, null);
+  }
+
+  /**
+   * A storage with heartbeats: {@code Study.optimize} records one every {@code heartbeatInterval} for each
+   * running trial and fails trials whose last heartbeat is older than {@code gracePeriod} (null: twice the
+   * interval) before starting a new one.
+   */
+  public InMemoryStorage(Clock clock, Duration heartbeatInterval, Duration gracePeriod) {
     if (clock == null) {
       throw new IllegalArgumentException("clock must not be null");
     }
+    if (heartbeatInterval != null && (heartbeatInterval.isNegative() || heartbeatInterval.isZero())) {
+      throw new IllegalArgumentException("The value of `heartbeat_interval` should be a positive duration, got "
+          + heartbeatInterval);
+    }
+    if (gracePeriod != null && (gracePeriod.isNegative() || gracePeriod.isZero())) {
+      throw new IllegalArgumentException("The value of `grace_period` should be a positive duration, got "
+          + gracePeriod);
+    }
     this.clock = clock;
+    this.heartbeatInterval = heartbeatInterval;
+    this.gracePeriod = gracePeriod;
+  }
+
+  @Override
+  public Duration heartbeatInterval() {
+    return heartbeatInterval;
+  }
+
+  @Override
+  public Duration gracePeriod() {
+    if (heartbeatInterval == null) {
+      return null;
+    }
+    return gracePeriod != null ? gracePeriod : heartbeatInterval.multipliedBy(2);
   }
 
   private StudyRecord study(int studyId) {
@@ -212,6 +246,10 @@ public final class InMemoryStorage implements Storage {
     checkCompatible(s, paramName, distribution);
     if (t.distributions().containsKey(paramName)) {
       throw new IllegalArgumentException("Parameter '" + paramName + "' is already set in trial#" + t.number() + ".");
+    }
+    Distribution canonical = s.paramDistributions.get(paramName);
+    if (canonical != null && canonical.equals(distribution)) {
+      distribution = canonical; // share one instance per distinct distribution (cheap identity checks for readers)
     }
     trials.set(trialId, t.withParam(paramName, internalValue, distribution));
     s.paramDistributions.putIfAbsent(paramName, distribution);

@@ -102,4 +102,21 @@ public interface Storage {
 
   /** RUNNING trials of the study whose last heartbeat is older than {@code gracePeriod}. */
   List<Integer> getStaleTrialIds(int studyId, Duration gracePeriod);
+
+  /**
+   * How often {@code Study.optimize} records a heartbeat for each running trial, or null for no heartbeat
+   * thread (Optuna's {@code heartbeat_interval}; off by default).
+   */
+  default Duration heartbeatInterval() {
+    return null;
+  }
+
+  /**
+   * Age of the last heartbeat after which a RUNNING trial counts as stale and is failed before the next
+   * trial starts (Optuna's {@code grace_period}, default twice the heartbeat interval).
+   */
+  default Duration gracePeriod() {
+    Duration h = heartbeatInterval();
+    return h == null ? null : h.multipliedBy(2);
+  }
 }

@@ -111,6 +111,20 @@ class NumericsTest {
   }
 
   @Test
+  void unscrambledSobolEqualsScipy() {
+    // scipy.stats.qmc.Sobol(d=21, scramble=False).random(1024), rows 517 and 1023 (scipy 1.10.1)
+    LowDiscrepancy s = LowDiscrepancy.sobol(21, false, null);
+    assertThat(s.point(517)).containsExactly(0.8779296875, 0.6259765625, 0.8291015625, 0.6162109375,
+        0.5830078125, 0.1904296875, 0.4892578125, 0.5341796875, 0.0029296875, 0.7900390625, 0.6025390625,
+        0.2412109375, 0.8076171875, 0.4833984375, 0.6337890625, 0.7001953125, 0.2490234375, 0.7568359375,
+        0.0712890625, 0.8134765625, 0.8291015625);
+    assertThat(s.point(1023)).containsExactly(0.0009765625, 0.7529296875, 0.6123046875, 0.1455078125,
+        0.1865234375, 0.4384765625, 0.1396484375, 0.6181640625, 0.3447265625, 0.8505859375, 0.6787109375,
+        0.0361328125, 0.1298828125, 0.6650390625, 0.3623046875, 0.4638671875, 0.3134765625, 0.8759765625,
+        0.5849609375, 0.3193359375, 0.8662109375);
+  }
+
+  @Test
   void haltonFirstPoints() {
     LowDiscrepancy h = LowDiscrepancy.halton(2, false, null);
     assertThat(h.point(1)).containsExactly(new double[] {0.5, 1.0 / 3}, offset(1e-15));

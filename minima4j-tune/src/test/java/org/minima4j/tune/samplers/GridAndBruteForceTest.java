@@ -36,6 +36,24 @@ class GridAndBruteForceTest {
   }
 
   @Test
+  void gridWithThreadsNeverDuplicatesAPoint() {
+    java.util.List<Integer> values = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      values.add(i);
+    }
+    Study s = Studies.create(StudyOptions.DEFAULTS.withSampler(new GridSampler(Map.of("k", values), 0)));
+    s.optimize(t -> {
+      int k = t.suggestInt("k", 0, 29);
+      Thread.sleep(1);
+      return k;
+    }, 100, null, 3, List.of(), List.of());
+    Set<Object> seen = new HashSet<>();
+    s.trials().forEach(t -> seen.add(t.params().get("k")));
+    assertThat(seen).hasSize(30);
+    assertThat(s.trials().size()).isBetween(30, 32); // up to nJobs - 1 trials may start before stop() lands
+  }
+
+  @Test
   void gridOrderDependsOnTheSeedOnly() {
     List<Object> a = order(1);
     assertThat(order(1)).isEqualTo(a);

@@ -40,6 +40,21 @@ class ModelSamplersTest {
   }
 
   @Test
+  void cmaesIpopRestartsWithALargerPopulation() {
+    CmaEsSampler ipop = new CmaEsSampler(null, null, 1, false, 0, true, 2, 0);
+    Study s = Studies.create(StudyOptions.DEFAULTS.withSampler(ipop));
+    s.optimize(t -> {
+      double x = t.suggestFloat("x", -3, 3);
+      double y = t.suggestFloat("y", -3, 3);
+      return x * x + y * y;
+    }, 600);
+    assertThat(ipop.restarts()).isGreaterThan(0);
+    assertThat(s.bestValue()).isLessThan(1e-6);
+    assertThatThrownBy(() -> new CmaEsSampler(null, null, 1, false, 0, true, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void cmaesRejectsMultiObjectiveAndGpToo() {
     Study s = Studies.create(StudyOptions.DEFAULTS.withSampler(new CmaEsSampler(0))
         .withDirections(StudyDirection.MINIMIZE, StudyDirection.MINIMIZE));
@@ -65,10 +80,12 @@ class ModelSamplersTest {
   }
 
   @Test
-  void nsga2BeatsRandomOnATwoObjectiveProblem() {
+  void nsga2AndMotpeBeatRandomOnATwoObjectiveProblem() {
     double nsga = frontQuality(new NSGAIISampler(20, null, 0.9, 0.5, null, 0));
     double rnd = frontQuality(new RandomSampler(0));
+    double motpe = frontQuality(new TPESampler(0));
     assertThat(nsga).isLessThan(rnd);
+    assertThat(motpe).isLessThan(rnd);
   }
 
   /** Mean distance of the final Pareto front to the true front f2 = 1 - sqrt(f1) (ZDT1 with 5 variables). */
