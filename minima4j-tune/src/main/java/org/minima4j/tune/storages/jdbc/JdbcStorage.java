@@ -162,7 +162,6 @@ public final class JdbcStorage implements Storage, AutoCloseable {
       p.setProperty("journal_mode", "WAL");
       p.setProperty("synchronous", "NORMAL");
       p.setProperty("busy_timeout", Long.toString(o.busyTimeout().toMillis()));
-      p.setProperty("transaction_mode", "IMMEDIATE");
     } else {
       p.setProperty("connectTimeout", Long.toString(Math.max(1, o.connectTimeout().toSeconds())));
       p.setProperty("loginTimeout", Long.toString(Math.max(1, o.connectTimeout().toSeconds())));
@@ -172,10 +171,12 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     }
     try {
       Connection c = DriverManager.getConnection(url.jdbcUrl(), p);
-      c.setAutoCommit(false);
       if (url.dialect() == StorageUrl.Dialect.POSTGRESQL) {
+        c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       }
+      // SQLite stays in autocommit mode between transactions (sqlite-jdbc would otherwise open the next
+      // transaction right after each commit and hold the database); transactions are explicit BEGIN/COMMIT.
       return c;
     } catch (SQLException e) {
       throw new StorageException("Cannot open the storage " + url.redacted() + ": " + url.scrub(e.getMessage()),
@@ -361,14 +362,38 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     T run(Connection c) throws SQLException;
   }
 
-  private synchronized <T> T tx(Work<T> work) {
+  /** Runs {@code work} in a write transaction (SQLite: {@code BEGIN IMMEDIATE}, taking the write lock first). */
+  private <T> T tx(Work<T> work) {
+    return transaction(work, false);
+  }
+
+  /** Runs {@code work} in a read transaction (SQLite: {@code BEGIN DEFERRED}, never blocked by a writer in WAL). */
+  private <T> T read(Work<T> work) {
+    return transaction(work, true);
+  }
+
+  private void sqlite(String statement) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.execute(statement);
+    }
+  }
+
+  private synchronized <T> T transaction(Work<T> work, boolean readOnly) {
     if (closed) {
       throw new IllegalStateException("The storage " + url.redacted() + " is closed.");
     }
+    boolean lite = dialect == StorageUrl.Dialect.SQLITE;
     for (int attempt = 0;; attempt++) {
       try {
+        if (lite) {
+          sqlite(readOnly ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE");
+        }
         T r = work.run(conn);
-        conn.commit();
+        if (lite) {
+          sqlite("COMMIT");
+        } else {
+          conn.commit();
+        }
         return r;
       } catch (SQLException e) {
         rollbackQuietly();
@@ -418,7 +443,11 @@ public final class JdbcStorage implements Storage, AutoCloseable {
 
   private void rollbackQuietly() {
     try {
-      conn.rollback();
+      if (dialect == StorageUrl.Dialect.SQLITE) {
+        sqlite("ROLLBACK"); // fails harmlessly when BEGIN itself failed
+      } else {
+        conn.rollback();
+      }
     } catch (SQLException ignored) {
       LOG.log(System.Logger.Level.DEBUG, "rollback failed on " + url.redacted());
     }
@@ -591,7 +620,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
 
   @Override
   public int getStudyIdFromName(String studyName) {
-    Integer id = tx(c -> queryInt(c, "SELECT study_id FROM studies WHERE study_name = ?", studyName));
+    Integer id = read(c -> queryInt(c, "SELECT study_id FROM studies WHERE study_name = ?", studyName));
     if (id == null) {
       throw new NoSuchElementException("No such study " + studyName + " in " + url.redacted() + ".");
     }
@@ -600,7 +629,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
 
   @Override
   public String getStudyNameFromId(int studyId) {
-    String name = tx(c -> {
+    String name = read(c -> {
       try (PreparedStatement ps = prepare(c, "SELECT study_name FROM studies WHERE study_id = ?", studyId);
           ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getString(1) : null;
@@ -618,7 +647,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     if (cached != null) {
       return cached;
     }
-    List<StudyDirection> ds = tx(c -> {
+    List<StudyDirection> ds = read(c -> {
       requireStudy(c, studyId);
       List<StudyDirection> out = new ArrayList<>();
       try (PreparedStatement ps = prepare(c,
@@ -640,7 +669,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
 
   @Override
   public List<String> getAllStudyNames() {
-    return tx(c -> {
+    return read(c -> {
       List<String> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT study_name FROM studies ORDER BY study_id");
           ResultSet rs = ps.executeQuery()) {
@@ -696,7 +725,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
   }
 
   private Map<String, Object> studyAttrs(String table, int studyId) {
-    return tx(c -> {
+    return read(c -> {
       requireStudy(c, studyId);
       Map<String, Object> out = new LinkedHashMap<>();
       try (PreparedStatement ps = prepare(c, "SELECT key, value_json FROM " + table
@@ -814,7 +843,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
   }
 
   private void checkCompatible(int studyId, String name, Distribution d) {
-    tx(c -> {
+    read(c -> {
       checkCompatible(c, studyId, name, d);
       return null;
     });
@@ -1061,7 +1090,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     if (cached != null) {
       return cached;
     }
-    Map<Integer, Row> rows = tx(c -> load(c, "t.trial_id = ?", trialId));
+    Map<Integer, Row> rows = read(c -> load(c, "t.trial_id = ?", trialId));
     Row r = rows.get(trialId);
     if (r == null) {
       throw new NoSuchElementException("No trial with trial_id " + trialId + " exists.");
@@ -1075,7 +1104,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
 
   @Override
   public List<FrozenTrial> getAllTrials(int studyId, Set<TrialState> states) {
-    return tx(c -> {
+    return read(c -> {
       requireStudy(c, studyId);
       // Headers first; only trials not cached as finished are loaded in full.
       List<int[]> headers = new ArrayList<>();
@@ -1119,7 +1148,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
 
   @Override
   public int getNTrials(int studyId, Set<TrialState> states) {
-    return tx(c -> {
+    return read(c -> {
       requireStudy(c, studyId);
       if (states == null) {
         return queryInt(c, "SELECT COUNT(*) FROM trials WHERE study_id = ?", studyId);
@@ -1134,7 +1163,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
 
   @Override
   public int getTrialIdFromStudyIdTrialNumber(int studyId, int trialNumber) {
-    Integer id = tx(c -> queryInt(c, "SELECT trial_id FROM trials WHERE study_id = ? AND number = ?", studyId,
+    Integer id = read(c -> queryInt(c, "SELECT trial_id FROM trials WHERE study_id = ? AND number = ?", studyId,
         trialNumber));
     if (id == null) {
       throw new NoSuchElementException("No trial with trial number " + trialNumber + " exists in study with"
@@ -1162,7 +1191,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
   @Override
   public List<Integer> getStaleTrialIds(int studyId, Duration gracePeriod) {
     double seconds = gracePeriod.toNanos() / 1e9;
-    return tx(c -> {
+    return read(c -> {
       requireStudy(c, studyId);
       String sql = dialect == StorageUrl.Dialect.SQLITE
           ? "SELECT t.trial_id FROM trials t JOIN trial_heartbeats h ON h.trial_id = t.trial_id WHERE t.study_id = ?"
