@@ -31,8 +31,14 @@ public final class Heartbeat implements AutoCloseable {
     });
     long ms = Math.max(1, interval.toMillis());
     timer.scheduleWithFixedDelay(() -> {
+      long t0 = System.nanoTime();
       try {
         storage.recordHeartbeat(trialId);
+        long ms2 = (System.nanoTime() - t0) / 1_000_000;
+        if (ms2 > ms) {
+          LOG.log(System.Logger.Level.WARNING, "heartbeat of trial " + trialId + " took " + ms2
+              + " ms, longer than the interval of " + ms + " ms");
+        }
       } catch (IllegalStateException finished) {
         timer.shutdown();
       } catch (RuntimeException e) {

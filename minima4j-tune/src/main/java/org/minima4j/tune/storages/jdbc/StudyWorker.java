@@ -167,16 +167,28 @@ public final class StudyWorker {
   private static FrozenTrial runOne(Study study, MultiObjective objective, Duration interval) {
     Trial trial = study.ask();
     double[] values;
-    try (Heartbeat hb = Heartbeat.start(study.storage(), trial.trialId(), interval)) {
-      values = objective.apply(trial);
-    } catch (TrialPruned p) {
-      return study.tell(trial, TrialState.PRUNED);
-    } catch (Exception e) {
-      trial.setSystemAttr(Study.FAIL_REASON_KEY, e.toString());
-      LOG.log(System.Logger.Level.WARNING, "Trial " + trial.number() + " failed: " + e);
-      return study.tell(trial, TrialState.FAIL);
+    try {
+      try (Heartbeat hb = Heartbeat.start(study.storage(), trial.trialId(), interval)) {
+        values = objective.apply(trial);
+      } catch (TrialPruned p) {
+        return study.tell(trial, TrialState.PRUNED);
+      } catch (Exception e) {
+        trial.setSystemAttr(Study.FAIL_REASON_KEY, e.toString());
+        LOG.log(System.Logger.Level.WARNING, "Trial " + trial.number() + " failed: " + e);
+        return study.tell(trial, TrialState.FAIL);
+      }
+      return study.tell(trial, values);
+    } catch (IllegalStateException finishedElsewhere) {
+      // Another worker failed this trial as stale (its heartbeats came too late): keep what is stored.
+      FrozenTrial stored = trial.frozen();
+      if (!stored.state().isFinished()) {
+        throw finishedElsewhere;
+      }
+      LOG.log(System.Logger.Level.WARNING, "Trial " + trial.number() + " was finished by another worker ("
+          + stored.state() + ") before this one told its result; its heartbeats were late. Consider a longer"
+          + " grace period.");
+      return stored;
     }
-    return study.tell(trial, values);
   }
 
   private static void sleep(Duration d) {
