@@ -918,9 +918,10 @@ public final class JdbcStorage implements Storage, AutoCloseable {
   public boolean setTrialStateValues(int trialId, TrialState state, List<Double> values) {
     Objects.requireNonNull(state, "state");
     return tx(c -> {
-      int[] h = trialHeader(c, trialId, true);
+      int[] h = trialHeader(c, trialId, false);
       TrialState current = TrialState.values()[h[2]];
       if (state == TrialState.RUNNING) {
+        // Popping an enqueued trial: whoever claimed it first (and may have finished it since) won.
         if (current != TrialState.WAITING) {
           return false;
         }
@@ -932,6 +933,9 @@ public final class JdbcStorage implements Storage, AutoCloseable {
           ps.setString(4, TrialState.WAITING.name());
           return ps.executeUpdate() == 1;
         }
+      }
+      if (current.isFinished()) {
+        throw new IllegalStateException("Trial#" + h[1] + " has already finished and can not be updated.");
       }
       int n;
       try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET state = ?, datetime_complete = ?"
