@@ -132,7 +132,6 @@ class JdbcStorageTest {
       assertThat(s.getTrial(t2).systemAttrs()).containsEntry("fixed_params", Map.of("x", 1));
       s.setTrialStateValues(t2, TrialState.COMPLETE, List.of(1.0));
       assertThat(s.setTrialStateValues(t2, TrialState.RUNNING, null)).as("a claimed and finished trial").isFalse();
-      s.setTrialStateValues(t1, TrialState.RUNNING, null);
       assertThat(s.getAllTrials(sid, null)).extracting(FrozenTrial::number).containsExactly(0, 1, 2);
       assertThat(s.getNTrials(sid, EnumSet.of(TrialState.RUNNING))).isEqualTo(1);
       assertThat(s.getTrialIdFromStudyIdTrialNumber(sid, 2)).isEqualTo(t2);
