@@ -171,7 +171,16 @@ final class BenchCommand implements Callable<Integer> {
       info = enc(u.user()) + (u.password() == null ? "" : ":" + enc(u.password())) + "@";
     }
     int q = rest.indexOf('?');
-    return "postgresql://" + info + (q >= 0 ? rest.substring(0, q) : rest);
+    // libpq understands the server "options" parameter too (for example -c synchronous_commit=off).
+    String options = "";
+    if (q >= 0) {
+      for (String kv : rest.substring(q + 1).split("&")) {
+        if (kv.startsWith("options=")) {
+          options = "?" + kv;
+        }
+      }
+    }
+    return "postgresql://" + info + (q >= 0 ? rest.substring(0, q) : rest) + options;
   }
 
   private static String enc(String s) {

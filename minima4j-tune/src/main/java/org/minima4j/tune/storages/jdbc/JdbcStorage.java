@@ -120,6 +120,8 @@ public final class JdbcStorage implements Storage, AutoCloseable {
   private final Map<Integer, FrozenTrial> finishedCache = new ConcurrentHashMap<>();
   private final Map<Integer, List<StudyDirection>> directionsCache = new ConcurrentHashMap<>();
   private final Map<Integer, Map<String, Distribution>> distributionCache = new ConcurrentHashMap<>();
+  /** Trial id to {study id, number}: both never change. */
+  private final Map<Integer, int[]> trialKeys = new ConcurrentHashMap<>();
   private boolean closed;
 
   private JdbcStorage(StorageUrl url, Options options) {
@@ -608,6 +610,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
       return null;
     });
     finishedCache.clear();
+    trialKeys.clear();
     directionsCache.remove(studyId);
     distributionCache.remove(studyId);
   }
@@ -778,6 +781,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
           trialId = rs.getInt(1);
         }
       }
+      trialKeys.put(trialId, new int[] {studyId, number});
       if (template != null) {
         for (Map.Entry<String, Double> e : template.internalParams().entrySet()) {
           insertParam(c, trialId, e.getKey(), e.getValue(), template.distributions().get(e.getKey()));
@@ -899,17 +903,30 @@ public final class JdbcStorage implements Storage, AutoCloseable {
   @Override
   public void setTrialParam(int trialId, String paramName, double internalValue, Distribution distribution) {
     int studyId = tx(c -> {
-      int[] h = trialHeader(c, trialId, true);
-      checkCompatible(c, h[0], paramName, distribution);
+      int[] key = trialKeys.get(trialId);
+      if (key == null) {
+        int[] h = trialHeader(c, trialId, true);
+        key = new int[] {h[0], h[1]};
+        trialKeys.put(trialId, key);
+      }
+      checkCompatible(c, key[0], paramName, distribution);
+      int n;
       try {
-        insertParam(c, trialId, paramName, internalValue, distribution);
+        // One statement on the common path: the insert happens only while the trial is unfinished.
+        n = update(c, "INSERT INTO trial_params (trial_id, param_name, param_value, distribution_json)"
+            + " SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM trials WHERE trial_id = ? AND state IN (?, ?))",
+            trialId, paramName, internalValue, OptunaJson.distributionToJson(distribution), trialId,
+            TrialState.RUNNING.name(), TrialState.WAITING.name());
       } catch (SQLException e) {
         if (uniqueViolation(e)) {
-          throw new IllegalArgumentException("Parameter '" + paramName + "' is already set in trial#" + h[1] + ".");
+          throw new IllegalArgumentException("Parameter '" + paramName + "' is already set in trial#" + key[1] + ".");
         }
         throw e;
       }
-      return h[0];
+      if (n != 1) {
+        trialHeader(c, trialId, true); // throws: finished or absent
+      }
+      return key[0];
     });
     distributionCache.computeIfAbsent(studyId, k -> new ConcurrentHashMap<>()).putIfAbsent(paramName, distribution);
   }
@@ -917,6 +934,11 @@ public final class JdbcStorage implements Storage, AutoCloseable {
   @Override
   public boolean setTrialStateValues(int trialId, TrialState state, List<Double> values) {
     Objects.requireNonNull(state, "state");
+    int[] key = trialKeys.get(trialId);
+    if (state.isFinished() && key != null) {
+      // Common path (tell): one conditional update, then the values.
+      return tx(c -> finish(c, trialId, key[1], state, values));
+    }
     return tx(c -> {
       int[] h = trialHeader(c, trialId, false);
       TrialState current = TrialState.values()[h[2]];
@@ -937,25 +959,32 @@ public final class JdbcStorage implements Storage, AutoCloseable {
       if (current.isFinished()) {
         throw new IllegalStateException("Trial#" + h[1] + " has already finished and can not be updated.");
       }
-      int n;
-      try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET state = ?, datetime_complete = ?"
-          + " WHERE trial_id = ? AND state IN (?, ?)")) {
-        ps.setString(1, state.name());
-        setTime(ps, 2, state.isFinished() ? Instant.now() : null);
-        ps.setInt(3, trialId);
-        ps.setString(4, TrialState.RUNNING.name());
-        ps.setString(5, TrialState.WAITING.name());
-        n = ps.executeUpdate();
-      }
-      if (n != 1) {
-        throw new IllegalStateException("Trial#" + h[1] + " has already finished and can not be updated.");
-      }
-      if (values != null) {
-        update(c, "DELETE FROM trial_values WHERE trial_id = ?", trialId);
-        insertValues(c, trialId, values);
-      }
-      return true;
+      return finish(c, trialId, h[1], state, values);
     });
+  }
+
+  /** The conditional state change of an unfinished trial, and its values. */
+  private boolean finish(Connection c, int trialId, int number, TrialState state, List<Double> values)
+      throws SQLException {
+    int n;
+    try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET state = ?, datetime_complete = ?"
+        + " WHERE trial_id = ? AND state IN (?, ?)")) {
+      ps.setString(1, state.name());
+      setTime(ps, 2, state.isFinished() ? Instant.now() : null);
+      ps.setInt(3, trialId);
+      ps.setString(4, TrialState.RUNNING.name());
+      ps.setString(5, TrialState.WAITING.name());
+      n = ps.executeUpdate();
+    }
+    if (n != 1) {
+      trialHeader(c, trialId, true); // throws: absent, or finished meanwhile
+      throw new IllegalStateException("Trial#" + number + " has already finished and can not be updated.");
+    }
+    if (values != null) {
+      // An unfinished trial has no values yet (Optuna stores them when it finishes).
+      insertValues(c, trialId, values);
+    }
+    return true;
   }
 
   @Override
