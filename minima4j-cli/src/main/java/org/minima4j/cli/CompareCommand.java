@@ -42,7 +42,9 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--methods", split = ",", paramLabel = "M1,M2", description = "Methods (default: the problem's own set).")
   List<String> methodNames;
 
-  @Option(names = "--maxiter", defaultValue = "100", description = "Iterations per method (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--maxiter", description = "Iterations per method (default: the problem's, 100; 12 epochs for seed-regression).")
+  Integer maxiterOption;
+
   int maxiter;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed of every stochastic method (default: ${DEFAULT-VALUE}).")
@@ -82,8 +84,8 @@ final class CompareCommand implements Callable<Integer> {
       }
       return 0;
     }
-    if (maxiter < 1) {
-      throw new CliException("--maxiter must be at least 1, got " + maxiter);
+    if (maxiterOption != null && maxiterOption < 1) {
+      throw new CliException("--maxiter must be at least 1, got " + maxiterOption);
     }
     if (repeat < 1) {
       throw new CliException("--repeat must be at least 1, got " + repeat);
@@ -95,6 +97,7 @@ final class CompareCommand implements Callable<Integer> {
       LinePlot.warmUpInBackground();
     }
     Problem problem = Problems.create(problemName);
+    maxiter = maxiterOption == null ? problem.defaultMaxiter() : maxiterOption;
     List<MethodRunner> runners = new ArrayList<>();
     for (String m : methodNames == null ? problem.defaultMethods() : methodNames) {
       runners.add(Methods.get(m.trim()));
@@ -210,6 +213,9 @@ final class CompareCommand implements Callable<Integer> {
     for (Trace t : traces) {
       w.printf(Locale.ROOT, "%-16s %16.8g %16.8g %10d %10d %12.3f%n", t.method(), t.lastLoss(), t.finalLoss(), t.nfev(),
           t.ngev(), t.seconds() * 1e3);
+    }
+    if (problem.stochastic()) {
+      w.println("(mini-batch problem: 'last iteration' is the last batch loss, 'best loss' the full objective at the final point)");
     }
     w.printf(Locale.ROOT, "total in-process time: %.3f ms", total * 1e3);
     Problems.referenceTotalSeconds(problem).ifPresent(py ->

@@ -86,6 +86,8 @@ class CompareCommandTest {
       for (int i = 0; i < ref.length; i++) {
         assertThat(Math.abs(t.loss()[i] - ref[i]) / Math.abs(ref[i])).as("%s step %d", methods[k], i + 1).isLessThan(1e-9);
       }
+      double fullLoss = runs.get(k).get("final_full_data_loss").asDouble();
+      assertThat(Math.abs(t.finalLoss() - fullLoss) / fullLoss).as("%s final full-data loss", methods[k]).isLessThan(1e-9);
     }
   }
 

@@ -34,4 +34,14 @@ class MainTest {
     assertThat(r[0]).isNotEqualTo("0");
     assertThat(r[2]).contains("no-such-command");
   }
+
+  @Test
+  void benchReportsSpreadOverSeeds() {
+    String[] r = run("bench", "--seeds", "2", "--maxiter", "5", "--methods", "pso,cma", "--targets", "1e9,1e9");
+    assertThat(r[0]).isEqualTo("0");
+    assertThat(r[1]).contains("pso").contains("cma").contains("2/2");
+    String[] bad = run("bench", "--methods", "pso", "--targets", "1,2");
+    assertThat(bad[0]).isEqualTo("2");
+    assertThat(bad[2]).contains("--targets needs one value per method");
+  }
 }

@@ -183,6 +183,7 @@ public abstract class Module {
       Tensor src = state.get(e.getKey());
       if (src != null) {
         System.arraycopy(src.data(), 0, e.getValue().data(), 0, src.numel());
+        e.getValue().markModified();
       }
     }
   }

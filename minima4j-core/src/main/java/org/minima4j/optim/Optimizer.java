@@ -129,6 +129,11 @@ public abstract class Optimizer<O extends OptimizerOptions<O>, S extends ParamSt
     try {
       for (ParamGroup<O> g : groups) {
         update(g);
+        for (Tensor p : g.params()) {
+          if (p.grad() != null) {
+            p.markModified();
+          }
+        }
       }
     } finally {
       GradMode.setEnabled(previous);

@@ -35,6 +35,7 @@ final class AutogradEngine {
           t.accumulateGrad(g);
         }
         if (t.backwardFn != null) {
+          checkVersions(t);
           Tensor[] in = t.inputs;
           double[][] gin = new double[in.length][];
           for (int i = 0; i < in.length; i++) {
@@ -53,6 +54,21 @@ final class AutogradEngine {
     } finally {
       for (Tensor t : order) {
         t.gradAccum = null;
+      }
+    }
+  }
+
+  /** Refuses to backpropagate through an operation whose inputs or output changed in place since it ran. */
+  private static void checkVersions(Tensor t) {
+    Tensor[] in = t.inputs;
+    for (int i = 0; i <= in.length; i++) {
+      Tensor x = i < in.length ? in[i] : t;
+      int expected = t.savedVersions[i];
+      if (x.version[0] != expected) {
+        throw new IllegalStateException("one of the variables needed for gradient computation has been modified by an "
+            + "inplace operation: [DoubleTensor " + java.util.Arrays.toString(x.shape) + "]"
+            + (i < in.length ? ", input " + i + " of " : ", the output of ") + t.op + ", is at version " + x.version[0]
+            + "; expected version " + expected + " instead.");
       }
     }
   }

@@ -31,12 +31,31 @@ public class Tensor {
   final BackwardFunction backwardFn;
   final Tensor[] inputs;
   final String op;
+  /** In-place modification counter, shared by tensors that share storage (torch's version counter). */
+  final int[] version;
+  /** Versions of the inputs and of this output when the operation was recorded. */
+  final int[] savedVersions;
   // Scratch used by AutogradEngine during one backward pass.
   double[] gradAccum;
   int visitMark;
 
   Tensor(double[] data, int[] shape, boolean requiresGrad, BackwardFunction fn, Tensor[] inputs, String op) {
+    this(data, shape, requiresGrad, fn, inputs, op, sharedVersion(data, inputs));
+  }
+
+  private Tensor(double[] data, int[] shape, boolean requiresGrad, BackwardFunction fn, Tensor[] inputs, String op,
+      int[] version) {
     this.data = data;
+    this.version = version;
+    if (inputs != null) {
+      savedVersions = new int[inputs.length + 1];
+      for (int i = 0; i < inputs.length; i++) {
+        savedVersions[i] = inputs[i].version[0];
+      }
+      savedVersions[inputs.length] = version[0];
+    } else {
+      savedVersions = null;
+    }
     this.shape = shape;
     this.numel = Shapes.numel(shape);
     if (data.length != numel) {
@@ -47,6 +66,18 @@ public class Tensor {
     this.backwardFn = fn;
     this.inputs = inputs;
     this.op = op;
+  }
+
+  /** A view (same storage as an input) shares that input's version counter; anything else gets its own. */
+  private static int[] sharedVersion(double[] data, Tensor[] inputs) {
+    if (inputs != null) {
+      for (Tensor t : inputs) {
+        if (t.data == data) {
+          return t.version;
+        }
+      }
+    }
+    return new int[1];
   }
 
   /** A leaf tensor over {@code data} (shared, not copied) with the given shape. */
@@ -212,7 +243,7 @@ public class Tensor {
         }
       }
     }
-    return new Tensor(data, shape.clone());
+    return new Tensor(data, shape.clone(), false, null, null, null, sharedVersion(data, inputs));
   }
 
   // ---------------------------------------------------------------- accessors
@@ -363,7 +394,7 @@ public class Tensor {
 
   /** A tensor sharing this one's data, cut from the graph. */
   public final Tensor detach() {
-    return new Tensor(data, shape);
+    return new Tensor(data, shape, false, null, null, null, version);
   }
 
   /** A differentiable copy with its own storage. */
@@ -527,6 +558,21 @@ public class Tensor {
       throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place operation (" + what
           + "); wrap it in GradMode.noGrad()");
     }
+    version[0]++;
+  }
+
+  /**
+   * Records that the values were changed in place through {@link #data()} (optimizers call this),
+   * so that a recorded operation that used the old values refuses to backpropagate, as torch's
+   * version counter does.
+   */
+  public final void markModified() {
+    version[0]++;
+  }
+
+  /** The in-place modification count (shared with views of the same storage). */
+  public final int version() {
+    return version[0];
   }
 
   private void checkSameShape(Tensor o, String what) {

@@ -270,4 +270,32 @@ class TensorTest {
     assertThatThrownBy(() -> Tensor.of(1, 2).gather(0, Tensor.of(0.5))).hasMessageContaining("integer");
     assertThatThrownBy(() -> Tensor.zeros(2, 3).permute(0, 0)).hasMessageContaining("duplicate dims");
   }
+
+  @Test
+  void modifyingSavedValuesInPlaceBeforeBackwardIsRefused() {
+    Tensor w = Tensor.of(1, 2).requiresGrad(true);
+    Tensor x = Tensor.of(3, 4);
+    Tensor y = w.mul(x).sum();
+    x.mulInPlace(2);
+    assertThatThrownBy(y::backward).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("modified by an inplace operation").hasMessageContaining("expected version 0");
+    // a view shares the version counter of its storage
+    Tensor v = Tensor.of(new double[] {1, 2}, 2, 1);
+    Tensor z = w.mul(v.reshape(2)).sum();
+    v.addInPlace(1.0);
+    assertThatThrownBy(z::backward).hasMessageContaining("modified by an inplace operation");
+    // raw writes through data() count once marked, as optimizers do
+    Tensor p = Tensor.of(1, 2).requiresGrad(true);
+    Tensor q = p.exp().sum();
+    GradMode.noGrad(() -> {
+      p.data()[0] = 5;
+      p.markModified();
+    });
+    assertThatThrownBy(q::backward).hasMessageContaining("is at version 1; expected version 0");
+    // unrelated in-place work is fine
+    Tensor ok = w.mul(Tensor.of(1, 1)).sum();
+    Tensor.of(9, 9).mulInPlace(3);
+    ok.backward();
+    assertThat(w.grad().toArray()).containsExactly(1, 1);
+  }
 }

@@ -78,4 +78,28 @@ class TrainerTest {
     assertThatThrownBy(() -> Trainer.Options.DEFAULTS.withEpochs(0)).hasMessageContaining("epochs must be at least 1");
     assertThatThrownBy(() -> new EarlyStopping(0, 0)).hasMessageContaining("patience");
   }
+
+  @Test
+  void checkpointResumeIsBitIdenticalToAnUnbrokenRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    Trainer.Options opts = Trainer.Options.DEFAULTS.withEpochs(6).withBatchSize(32).withSeed(5);
+    Sequential a = net(7);
+    Trainer full = new Trainer(a, new Adam(a.parameters(), Adam.Options.DEFAULTS.withLr(0.01)), Losses::crossEntropy, opts);
+    Trainer.Result unbroken = full.fit(blobs(0), blobs(1), null);
+
+    Sequential b = net(7);
+    Trainer first = new Trainer(b, new Adam(b.parameters(), Adam.Options.DEFAULTS.withLr(0.01)), Losses::crossEntropy, opts);
+    first.fit(blobs(0), blobs(1), s -> s.epoch() == 3);
+    java.nio.file.Path ckpt = tmp.resolve("ckpt.json");
+    first.saveCheckpoint(ckpt);
+
+    Sequential c = net(99); // different initial weights: the checkpoint must replace them
+    Trainer resumed = new Trainer(c, new Adam(c.parameters(), Adam.Options.DEFAULTS.withLr(0.01)), Losses::crossEntropy, opts);
+    resumed.loadCheckpoint(ckpt);
+    Trainer.Result r = resumed.fit(blobs(0), blobs(1), null);
+    assertThat(r.history()).isEqualTo(unbroken.history());
+    assertThat(org.minima4j.nn.utils.ParameterVector.toArray(c.parameters()))
+        .containsExactly(org.minima4j.nn.utils.ParameterVector.toArray(a.parameters()));
+    java.nio.file.Path bad = java.nio.file.Files.writeString(tmp.resolve("bad.json"), "{\"format\": \"other\"}");
+    assertThatThrownBy(() -> resumed.loadCheckpoint(bad)).hasMessageContaining("not a minima4j trainer checkpoint");
+  }
 }

@@ -67,4 +67,24 @@ class ExamplesTest {
     String out = capture(IrisClassifier::main);
     assertThat(number(out, "validation accuracy ")).isGreaterThanOrEqualTo(0.9);
   }
+
+  @Test
+  void ewaDemoPrintsThirtyDays() throws Exception {
+    String out = capture(EwaDemo::main);
+    assertThat(out.lines()).hasSize(31);
+  }
+
+  @Test
+  void studyQuickStartFindsAGoodRegion() throws Exception {
+    String out = capture(StudyQuickStart::main);
+    assertThat(number(out, "best value ")).isLessThan(0.1);
+    assertThat(out).contains("after 100 trials");
+  }
+
+  @Test
+  void tuningWalkthroughReportsEverySearch() throws Exception {
+    String out = capture(TuningWalkthrough::main);
+    assertThat(out.lines()).hasSize(4);
+    assertThat(number(out, "grid                 best val acc ")).isGreaterThanOrEqualTo(0.95);
+  }
 }

@@ -70,6 +70,40 @@ public final class DictMinimize {
   }
 
   /**
+   * Minimizes a scalar tensor {@code loss} of named tensors with gradients by autograd: each
+   * evaluation hands the closure fresh leaf tensors (requiring grad) with the keys and shapes of
+   * {@code x0}, runs {@code backward()} on the result and collects the gradients (zeros for a key
+   * the loss does not depend on). {@code lb}/{@code ub} as in
+   * {@link #minimize(DictObjective, Map, Map, Map, Method, MinimizeOptions)}.
+   */
+  public static DictResult minimizeAutograd(java.util.function.Function<Map<String, Tensor>, Tensor> loss,
+      Map<String, Tensor> x0, Map<String, Tensor> lb, Map<String, Tensor> ub, Method method,
+      MinimizeOptions options) {
+    if (loss == null) {
+      throw new IllegalArgumentException("loss must not be null");
+    }
+    DictObjective fun = x -> {
+      Map<String, Tensor> leaves = new LinkedHashMap<>();
+      for (Map.Entry<String, Tensor> e : x.entrySet()) {
+        leaves.put(e.getKey(), Tensor.of(e.getValue().toArray(), e.getValue().shape()).requiresGrad(true));
+      }
+      Tensor l = loss.apply(leaves);
+      if (l == null || l.numel() != 1) {
+        throw new ContractViolation("loss must return a scalar tensor, got "
+            + (l == null ? "null" : "shape " + Arrays.toString(l.shape())));
+      }
+      l.backward();
+      Map<String, Tensor> grad = new LinkedHashMap<>();
+      for (Map.Entry<String, Tensor> e : leaves.entrySet()) {
+        Tensor g = e.getValue().grad();
+        grad.put(e.getKey(), g != null ? g : Tensor.zeros(e.getValue().shape()));
+      }
+      return new DictObjective.ValueAndGrad(l.item(), grad);
+    };
+    return minimizeWithResult(fun, x0, lb, ub, method, options);
+  }
+
+  /**
    * Minimizes {@code loss} (a closure computing a scalar tensor from the module's current
    * parameters) over the module's trainable parameters, with gradients by autograd; the flat
    * vector follows {@link Module#parameters()} order. On return the module holds the solution.

@@ -1,8 +1,8 @@
 package org.minima4j.optimize;
 
 /**
- * The methods of {@link Minimize#minimize}, with scipy's names. scipy's TNC, COBYLA, trust-constr,
- * Newton-CG and the trust-region methods are not implemented yet.
+ * The methods of {@link Minimize#minimize}, with scipy's names. scipy's COBYQA, trust-constr
+ * and the trust-region methods are not implemented yet.
  */
 public enum Method {
   L_BFGS_B("L-BFGS-B"),
@@ -10,7 +10,10 @@ public enum Method {
   BFGS("BFGS"),
   CG("CG"),
   NELDER_MEAD("Nelder-Mead"),
-  POWELL("Powell");
+  POWELL("Powell"),
+  TNC("TNC"),
+  NEWTON_CG("Newton-CG"),
+  COBYLA("COBYLA");
 
   private final String scipyName;
 

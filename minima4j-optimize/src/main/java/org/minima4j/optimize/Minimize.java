@@ -84,11 +84,18 @@ public final class Minimize {
     Method m = method != null ? method
         : !options.constraints().isEmpty() ? Method.SLSQP
         : options.bounds() != null ? Method.L_BFGS_B : Method.BFGS;
-    if (!options.constraints().isEmpty() && m != Method.SLSQP) {
-      throw new IllegalArgumentException("method " + m.scipyName() + " cannot handle constraints; use SLSQP");
+    if (!options.constraints().isEmpty() && m != Method.SLSQP && m != Method.COBYLA) {
+      throw new IllegalArgumentException("method " + m.scipyName() + " cannot handle constraints; use SLSQP or COBYLA");
     }
     Bounds b = options.bounds();
-    if (b != null && (m == Method.BFGS || m == Method.CG)) {
+    if (m == Method.NEWTON_CG && grad == null && combined == null && options.finiteDiff() == FiniteDiff.DEFAULT) {
+      throw new IllegalArgumentException("Jacobian is required for Newton-CG method (give a gradient, or choose "
+          + "FiniteDiff.TWO_POINT or THREE_POINT)");
+    }
+    if (m != Method.NEWTON_CG && (options.hess() != null || options.hessp() != null)) {
+      throw new IllegalArgumentException("method " + m.scipyName() + " does not use hess/hessp; use Newton-CG");
+    }
+    if (b != null && (m == Method.BFGS || m == Method.CG || m == Method.NEWTON_CG || m == Method.COBYLA)) {
       throw new IllegalArgumentException("method " + m.scipyName() + " cannot handle bounds; use L-BFGS-B, "
           + "SLSQP, Nelder-Mead or Powell");
     }
@@ -124,7 +131,7 @@ public final class Minimize {
       FiniteDiff fd = options.finiteDiff();
       Double rel = options.finiteDiffRelStep();
       if (fd == FiniteDiff.DEFAULT) {
-        double eps = options.epsOr(m == Method.L_BFGS_B ? LBFGSB.DEFAULT_EPS : SQRT_EPS);
+        double eps = options.epsOr(m == Method.L_BFGS_B || m == Method.TNC ? LBFGSB.DEFAULT_EPS : SQRT_EPS);
         ev = Evaluator.finiteDifference(n, fun, FiniteDifferences.Scheme.TWO_POINT, eps, Double.NaN,
             b != null ? lb : null, b != null ? ub : null, maxfun);
       } else {
@@ -142,6 +149,9 @@ public final class Minimize {
         case CG -> CG.minimize(pb);
         case NELDER_MEAD -> NelderMead.minimize(pb);
         case POWELL -> Powell.minimize(pb);
+        case TNC -> TNC.minimize(pb);
+        case NEWTON_CG -> NewtonCG.minimize(pb);
+        case COBYLA -> COBYLA.minimize(pb);
       };
     } catch (EvaluationStop stop) {
       return stopped(pb, m, stop);
@@ -154,6 +164,7 @@ public final class Minimize {
       case L_BFGS_B -> LBFGSB.DEFAULT_MAXFUN;
       case NELDER_MEAD -> o.maxiter() == null ? 200L * n : Long.MAX_VALUE;
       case POWELL -> o.maxiter() == null ? 1000L * n : Long.MAX_VALUE;
+      case COBYLA -> o.maxiter() != null ? o.maxiter() : 1000L;
       default -> Long.MAX_VALUE;
     };
   }
@@ -176,8 +187,12 @@ public final class Minimize {
     String message;
     switch (stop.reason()) {
       case MAXFUN -> {
-        status = 1;
-        message = m == Method.L_BFGS_B ? LBFGSB.MSG_MAXFUN : "Maximum number of function evaluations has been exceeded.";
+        status = m == Method.TNC ? TNC.MAXFUN : 1;
+        message = switch (m) {
+          case L_BFGS_B -> LBFGSB.MSG_MAXFUN;
+          case TNC -> TNC.MESSAGES[TNC.MAXFUN];
+          default -> "Maximum number of function evaluations has been exceeded.";
+        };
       }
       case CALLBACK -> {
         status = 99;

@@ -24,20 +24,28 @@ import java.util.List;
  * @param fatol Nelder-Mead absolute f tolerance or null (1e-4)
  * @param adaptive Nelder-Mead dimension-adapted coefficients (Gao and Han 2012)
  * @param initialSimplex Nelder-Mead initial simplex ({@code n+1} rows of length n) or null
- * @param xtol Powell x tolerance or null (1e-4)
+ * @param xtol x tolerance or null: Powell 1e-4, Newton-CG 1e-5 (scipy's avextol), TNC sqrt(eps)
  * @param direc Powell initial direction set (n rows of length n) or null (identity)
  * @param finiteDiff finite-difference scheme when no gradient is given
  * @param finiteDiffRelStep relative step for TWO_POINT/THREE_POINT or null for scipy's default
+ * @param hess Hessian for Newton-CG or null
+ * @param hessp Hessian-vector product for Newton-CG or null (finite differences of the gradient
+ *     when neither is given)
+ * @param rhobeg COBYLA initial trust-region radius or null (1.0)
+ * @param rhoend COBYLA final radius (scipy's {@code tol}) or null (1e-4)
+ * @param catol COBYLA constraint-violation tolerance or null (2e-4)
  */
 public record MinimizeOptions(
     Bounds bounds, List<Constraint> constraints, Integer maxiter, Integer maxfun, Double ftol, Double gtol,
     Double eps, IterationCallback callback, int maxcor, int maxls, double norm, Double xatol, Double fatol,
     boolean adaptive, double[][] initialSimplex, Double xtol, double[][] direc, FiniteDiff finiteDiff,
-    Double finiteDiffRelStep) {
+    Double finiteDiffRelStep, HessianFunction hess, HessianVectorProduct hessp, Double rhobeg, Double rhoend,
+    Double catol) {
 
   /** scipy's defaults: no bounds, no constraints, every tolerance the method's own. */
   public static final MinimizeOptions DEFAULTS = new MinimizeOptions(null, List.of(), null, null, null, null,
-      null, null, 10, 20, Double.POSITIVE_INFINITY, null, null, false, null, null, null, FiniteDiff.DEFAULT, null);
+      null, null, 10, 20, Double.POSITIVE_INFINITY, null, null, false, null, null, null, FiniteDiff.DEFAULT, null,
+      null, null, null, null, null);
 
   public MinimizeOptions {
     constraints = constraints == null ? List.of() : List.copyOf(constraints);
@@ -60,6 +68,13 @@ public record MinimizeOptions(
     nonNegative("xatol", xatol);
     nonNegative("fatol", fatol);
     nonNegative("xtol", xtol);
+    if (rhobeg != null && !(rhobeg > 0 && Double.isFinite(rhobeg))) {
+      throw new IllegalArgumentException("rhobeg must be a positive finite number, got " + rhobeg);
+    }
+    if (rhoend != null && !(rhoend > 0 && Double.isFinite(rhoend))) {
+      throw new IllegalArgumentException("rhoend must be a positive finite number, got " + rhoend);
+    }
+    nonNegative("catol", catol);
     if (finiteDiff == null) {
       throw new IllegalArgumentException("finiteDiff must not be null (use FiniteDiff.DEFAULT)");
     }
@@ -109,12 +124,12 @@ public record MinimizeOptions(
 
   public MinimizeOptions withBounds(Bounds b) {
     return new MinimizeOptions(b, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withConstraints(List<Constraint> c) {
     return new MinimizeOptions(bounds, c, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withConstraints(Constraint... c) {
@@ -123,87 +138,115 @@ public record MinimizeOptions(
 
   public MinimizeOptions withMaxiter(int v) {
     return new MinimizeOptions(bounds, constraints, v, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withMaxfun(int v) {
     return new MinimizeOptions(bounds, constraints, maxiter, v, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withFtol(double v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, v, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withGtol(double v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, v, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withEps(double v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, v, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withCallback(IterationCallback v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, v, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withMaxcor(int v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, v, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withMaxls(int v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, v, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withNorm(double v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, v,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withXatol(double v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        v, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep);
+        v, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withFatol(double v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, v, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep);
+        xatol, v, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withAdaptive(boolean v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, v, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep);
+        xatol, fatol, v, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withInitialSimplex(double[][] v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, v, xtol, direc, finiteDiff, finiteDiffRelStep);
+        xatol, fatol, adaptive, v, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withXtol(double v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, v, direc, finiteDiff, finiteDiffRelStep);
+        xatol, fatol, adaptive, initialSimplex, v, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withDirec(double[][] v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, v, finiteDiff, finiteDiffRelStep);
+        xatol, fatol, adaptive, initialSimplex, xtol, v, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withFiniteDiff(FiniteDiff v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, v, finiteDiffRelStep);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, v, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
   }
 
   public MinimizeOptions withFiniteDiffRelStep(double v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, v);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, v, hess, hessp, rhobeg, rhoend, catol);
+  }
+
+  public MinimizeOptions withHess(HessianFunction v) {
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, v, hessp, rhobeg, rhoend, catol);
+  }
+
+  public MinimizeOptions withHessp(HessianVectorProduct v) {
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, v, rhobeg, rhoend, catol);
+  }
+
+  public MinimizeOptions withRhobeg(double v) {
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, v, rhoend,
+        catol);
+  }
+
+  public MinimizeOptions withRhoend(double v) {
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, v,
+        catol);
+  }
+
+  public MinimizeOptions withCatol(double v) {
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg,
+        rhoend, v);
   }
 
   int maxiterOr(int def) {

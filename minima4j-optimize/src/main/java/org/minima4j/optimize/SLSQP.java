@@ -77,9 +77,23 @@ final class SLSQP {
     double fx = cb.fun(x);
     double[] g = cb.grad(x);
     Slsqp solver = new Slsqp(m, cons.meq, n, xl, xu, o.ftolOr(DEFAULT_FTOL), o.maxiterOr(DEFAULT_MAXITER) - 1, cb);
-    Slsqp.Outcome out = solver.run(x, fx, g, c0, cons.jacobian(x));
+    Slsqp.Outcome out;
+    String message;
+    int mode;
+    try {
+      out = solver.run(x, fx, g, c0, cons.jacobian(x));
+      mode = out.mode();
+      message = EXIT_MODES[mode];
+    } catch (EvaluationStop stop) {
+      if (stop.reason() != EvaluationStop.Reason.MAXFUN) {
+        throw stop;
+      }
+      // the budget ran out: report the last accepted iterate, not the lowest (possibly infeasible) f
+      out = solver.accepted(1);
+      mode = 1;
+      message = "Maximum number of function evaluations has been exceeded.";
+    }
     pb.nit = out.iterations();
-    int mode = out.mode();
     double maxcv = 0;
     double[] c = out.c();
     for (int j = 0; j < m; j++) {
@@ -89,7 +103,7 @@ final class SLSQP {
       maxcv = Math.max(maxcv, Math.max(pb.lb[i] - out.x()[i], out.x()[i] - pb.ub[i]));
     }
     return new OptimizeResult(out.x(), out.f(), out.g(), out.iterations(), pb.fn.nfev(), pb.fn.ngev(), 0, mode,
-        mode == 0, EXIT_MODES[mode], maxcv);
+        mode == 0, message, maxcv);
   }
 
   /** scipy's {@code _clip_x_for_func}: evaluations happen at x clipped into the bounds. */

@@ -71,6 +71,78 @@ class BergerGoldenCountsTest {
     return g;
   }
 
+  double[][] hess(double[] x) {
+    double[] lp = logPdot(x);
+    double lz = logZ(lp);
+    double[] p = new double[F.length];
+    for (int i = 0; i < F.length; i++) {
+      p[i] = Math.exp(lp[i] - lz);
+    }
+    double[] ftp = new double[3];
+    for (int i = 0; i < F.length; i++) {
+      for (int j = 0; j < 3; j++) {
+        ftp[j] += F[i][j] * p[i];
+      }
+    }
+    // scipy: F.T @ (diag(p) @ (F - F.T @ p)), the subtraction broadcast over rows
+    double[][] h = new double[3][3];
+    for (int a = 0; a < 3; a++) {
+      for (int b = 0; b < 3; b++) {
+        double s = 0;
+        for (int i = 0; i < F.length; i++) {
+          s += F[i][a] * p[i] * (F[i][b] - ftp[b]);
+        }
+        h[a][b] = s;
+      }
+    }
+    return h;
+  }
+
+  double[] hessp(double[] x, double[] v) {
+    double[][] h = hess(x);
+    double[] r = new double[3];
+    for (int a = 0; a < 3; a++) {
+      for (int b = 0; b < 3; b++) {
+        r[a] += h[a][b] * v[b];
+      }
+    }
+    return r;
+  }
+
+  @Test
+  void newtonCg() {
+    OptimizeResult r = Minimize.minimize(this::func, this::grad, new double[3], Method.NEWTON_CG,
+        MinimizeOptions.DEFAULTS.withMaxiter(1000));
+    assertThat(r.success()).isTrue();
+    assertOptimal(r);
+    assertThat(funccalls).isEqualTo(7);
+    assertThat(gradcalls).isLessThanOrEqualTo(22);
+    double[][] expected = {{-4.35700753e-07, -5.24869435e-01, 4.87527480e-01},
+        {-4.35700753e-07, -5.24869401e-01, 4.87527774e-01}};
+    for (int t = 0; t < 2; t++) {
+      for (int j = 0; j < 3; j++) {
+        assertThat(trace.get(3 + t)[j]).isCloseTo(expected[t][j], within(1e-6 + 1e-7 * Math.abs(expected[t][j])));
+      }
+    }
+  }
+
+  @Test
+  void newtonCgWithHessAndHessp() {
+    OptimizeResult r = Minimize.minimize(this::func, this::grad, new double[3], Method.NEWTON_CG,
+        MinimizeOptions.DEFAULTS.withMaxiter(1000).withHess(this::hess));
+    assertThat(r.success()).isTrue();
+    assertOptimal(r);
+    assertThat(funccalls).isLessThanOrEqualTo(7);
+    assertThat(gradcalls).isLessThanOrEqualTo(18);
+    reset();
+    OptimizeResult rp = Minimize.minimize(this::func, this::grad, new double[3], Method.NEWTON_CG,
+        MinimizeOptions.DEFAULTS.withMaxiter(1000).withHessp(this::hessp));
+    assertThat(rp.success()).isTrue();
+    assertOptimal(rp);
+    assertThat(funccalls).isLessThanOrEqualTo(7);
+    assertThat(gradcalls).isLessThanOrEqualTo(18);
+  }
+
   private void assertOptimal(OptimizeResult r) {
     assertThat(func(r.x())).isCloseTo(func(SOLUTION), within(1e-6));
   }

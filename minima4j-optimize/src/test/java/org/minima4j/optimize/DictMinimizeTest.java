@@ -97,6 +97,19 @@ class DictMinimizeTest {
   }
 
   @Test
+  void autogradClosureOverNamedTensors() {
+    Map<String, Tensor> x0 = new LinkedHashMap<>();
+    x0.put("w", Tensor.zeros(2, 2));
+    x0.put("unused", Tensor.zeros(1));
+    Tensor target = Tensor.of(new double[] {1, 2, 3, 4}, 2, 2);
+    DictMinimize.DictResult r = DictMinimize.minimizeAutograd(
+        x -> x.get("w").sub(target).pow(2).sum(), x0, null, null, Method.L_BFGS_B, MinimizeOptions.DEFAULTS);
+    assertThat(r.result().success()).as(r.result().message()).isTrue();
+    assertThat(r.x().get("w").toArray()).containsExactly(new double[] {1, 2, 3, 4}, within(1e-6));
+    assertThat(r.x().get("unused").toArray()).containsExactly(0.0);
+  }
+
+  @Test
   void badInputFailsClearly() {
     DictObjective f = quadratic();
     assertThatThrownBy(() -> DictMinimize.minimize(f, Map.of(), null, null, Method.BFGS, MinimizeOptions.DEFAULTS))
@@ -112,5 +125,15 @@ class DictMinimizeTest {
         .hasMessageContaining("gradient must have the keys [w, b]");
     assertThatThrownBy(() -> DictMinimize.minimize(new Linear(2, 1), () -> Tensor.zeros(2), Method.BFGS,
         MinimizeOptions.DEFAULTS)).hasMessageContaining("loss must return a scalar tensor");
+    assertThatThrownBy(() -> DictMinimize.minimizeAutograd(x -> x.get("w"), x0(), null, null, Method.BFGS,
+        MinimizeOptions.DEFAULTS)).hasMessageContaining("loss must return a scalar tensor, got shape [2, 2]");
+    assertThatThrownBy(() -> DictMinimize.minimizeAutograd(null, x0(), null, null, Method.BFGS,
+        MinimizeOptions.DEFAULTS)).hasMessageContaining("loss must not be null");
+    assertThatThrownBy(() -> Minimize.minimize(f, x0(), null, null, Method.BFGS, null))
+        .hasMessageContaining("options must not be null");
+    Map<String, Tensor> lbMissing = new LinkedHashMap<>();
+    lbMissing.put("w", Tensor.zeros(2, 2));
+    assertThatThrownBy(() -> DictMinimize.minimize(f, x0(), lbMissing, x0(), Method.L_BFGS_B,
+        MinimizeOptions.DEFAULTS)).hasMessageContaining("lb must have the keys [w, b]");
   }
 }

@@ -58,6 +58,11 @@ final class GradientRunner implements MethodRunner {
       p.setGrad(Tensor.of(g, problem.dimension()));
       opt.step();
     }
+    if (problem.stochastic()) {
+      // mini-batch losses are noisy: report the full objective at the final point
+      bestX = p.toArray();
+      best = problem.loss(bestX);
+    }
     double seconds = (System.nanoTime() - t0) * 1e-9;
     long evals = (long) steps * problem.gradientEvaluationCost();
     return new Trace(name, config.apply(name, cfg), loss, Trace.runningMin(loss), best, evals, steps, seconds, bestX,

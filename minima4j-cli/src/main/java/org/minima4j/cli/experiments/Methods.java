@@ -45,6 +45,9 @@ public final class Methods {
     add(new MinimizeRunner("cg", Method.CG, true, false));
     add(new MinimizeRunner("nelder-mead", Method.NELDER_MEAD, false, false));
     add(new MinimizeRunner("powell", Method.POWELL, false, false));
+    add(new MinimizeRunner("tnc", Method.TNC, true, true));
+    add(new MinimizeRunner("newton-cg", Method.NEWTON_CG, true, false));
+    add(new MinimizeRunner("cobyla", Method.COBYLA, false, false));
     add(new GlobalRunner("pso", "particle swarm, pyswarm's defaults (swarm 100, omega = phip = phig = 0.5) in the problem's box",
         "PSO(pyswarm defaults, swarm 100, maxiter {maxiter}, seed {seed})",
         (p, maxiter, seed) -> new PSO(Bounds.of(p.lower(), p.upper()),

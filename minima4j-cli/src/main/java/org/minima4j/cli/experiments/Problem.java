@@ -32,6 +32,19 @@ public interface Problem {
    */
   double stepLossAndGradient(int step, double[] x, double[] gradient);
 
+  /** Iterations when {@code --maxiter} is not given (epochs for mini-batch problems). */
+  default int defaultMaxiter() {
+    return 100;
+  }
+
+  /**
+   * True when gradient methods see mini-batch losses: their reported best loss is then the full
+   * objective at the final point, not the smallest batch loss.
+   */
+  default boolean stochastic() {
+    return false;
+  }
+
   /** The methods run when none are named. */
   java.util.List<String> defaultMethods();
 

@@ -79,6 +79,17 @@ public final class SeedRegressionProblem implements Problem {
     return List.of("sgd", "momentum", "rmsprop", "adam");
   }
 
+  /** The reference ran 12 epochs. */
+  @Override
+  public int defaultMaxiter() {
+    return 12;
+  }
+
+  @Override
+  public boolean stochastic() {
+    return true;
+  }
+
   @Override
   public int gradientSteps(int maxiter) {
     return maxiter * stepsPerEpoch();

@@ -22,6 +22,7 @@ public final class Init {
     for (int i = 0; i < d.length; i++) {
       d[i] = a + (b - a) * rng.nextDouble();
     }
+    t.markModified();
     return t;
   }
 
@@ -34,11 +35,13 @@ public final class Init {
     for (int i = 0; i < d.length; i++) {
       d[i] = mean + std * rng.nextGaussian();
     }
+    t.markModified();
     return t;
   }
 
   public static Tensor constant(Tensor t, double value) {
     java.util.Arrays.fill(t.data(), value);
+    t.markModified();
     return t;
   }
 
@@ -195,6 +198,7 @@ public final class Init {
     for (int i = 0; i < d.length; i++) {
       d[i] = out[i] * gain;
     }
+    t.markModified();
     return t;
   }
 

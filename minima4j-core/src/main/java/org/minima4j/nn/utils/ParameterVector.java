@@ -50,6 +50,7 @@ public final class ParameterVector {
     int at = 0;
     for (Tensor p : params) {
       System.arraycopy(vec, at, p.data(), 0, p.numel());
+      p.markModified();
       at += p.numel();
     }
   }

@@ -251,7 +251,8 @@ public abstract class GlobalOptimizer {
   /**
    * Runs ask/tell until a criterion of {@code termination} or of the algorithm fires, or the
    * callback returns true. Batches are evaluated through {@code executor} when it is not null
-   * (results are identical for any executor). The callback sees the best point and value after
+   * (results are identical for any executor; the objective must then be safe to call from several
+   * threads at once). The callback sees the best point and value after
    * each iteration. Calling optimize again (or after loading a state) continues the run:
    * evaluation and iteration limits count from the optimizer's creation.
    */

@@ -57,8 +57,6 @@ public final class Evaluator {
 
   private double[] bestX;
   private double bestF = Double.POSITIVE_INFINITY;
-  private double[] lastX;
-  private double lastF = Double.NaN;
 
   private Evaluator(int n, Value fun, Grad grad, ValueGrad combined, GradSource source,
       FiniteDifferences.Scheme scheme, Double absStep, double relStep, double[] lb, double[] ub, long maxfun) {
@@ -100,20 +98,12 @@ public final class Evaluator {
     return maxfun;
   }
 
-  public int dimension() {
-    return n;
-  }
-
   public int nfev() {
     return nfev;
   }
 
   public int ngev() {
     return ngev;
-  }
-
-  public GradSource source() {
-    return source;
   }
 
   /** Best (lowest) value seen, or +inf before any evaluation. */
@@ -124,11 +114,6 @@ public final class Evaluator {
   /** The point of {@link #bestF()}, or null before any evaluation. */
   public double[] bestX() {
     return bestX == null ? null : bestX.clone();
-  }
-
-  /** The value cached at the current point (scipy's {@code sf.f}). */
-  public double cachedF() {
-    return f;
   }
 
   /** The objective at {@code x}, evaluated only if {@code x} differs from the cached point. */
@@ -228,8 +213,6 @@ public final class Evaluator {
       }
       check(v, at);
     }
-    lastX = at.clone();
-    lastF = v;
     if (v < bestF) {
       bestF = v;
       bestX = at.clone();
@@ -268,12 +251,4 @@ public final class Evaluator {
     return gg.clone();
   }
 
-  /** Last evaluated point, for reporting. */
-  public double[] lastX() {
-    return lastX == null ? null : lastX.clone();
-  }
-
-  public double lastF() {
-    return lastF;
-  }
 }

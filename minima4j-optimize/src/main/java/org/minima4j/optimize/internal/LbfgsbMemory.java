@@ -15,7 +15,9 @@ public final class LbfgsbMemory {
   final double[] l;
   final double[] u;
   final int[] nbd;
+  /** Correction vectors s, one array per stored pair: {@code ws[j][i]} is Fortran's WS(i,j). */
   public final double[][] ws;
+  /** Gradient differences y, stored like {@link #ws}. */
   public final double[][] wy;
   final double[][] sy;
   final double[][] ss;
@@ -49,8 +51,8 @@ public final class LbfgsbMemory {
     this.u = u;
     this.nbd = nbd;
     this.epsmch = epsmch;
-    ws = new double[n + 1][m + 1];
-    wy = new double[n + 1][m + 1];
+    ws = new double[m + 1][n + 1];
+    wy = new double[m + 1][n + 1];
     sy = new double[m + 1][m + 1];
     ss = new double[m + 1][m + 1];
     wt = new double[m + 1][m + 1];
@@ -188,8 +190,8 @@ public final class LbfgsbMemory {
         d[i] = neggi;
         f1 -= neggi * neggi;
         for (int j = 1; j <= col; j++) {
-          p[j] += wy[i][pointr] * neggi;
-          p[col + j] += ws[i][pointr] * neggi;
+          p[j] += wy[pointr][i] * neggi;
+          p[col + j] += ws[pointr][i] * neggi;
           pointr = pointr % m + 1;
         }
         if (nbd[i] <= 2 && nbd[i] != 0 && neggi < 0) {
@@ -295,8 +297,8 @@ public final class LbfgsbMemory {
           Blas.daxpy(col2, dt, p, 1, c, 1);
           int pointr = head;
           for (int j = 1; j <= col; j++) {
-            wbp[j] = wy[ibp][pointr];
-            wbp[col + j] = theta * ws[ibp][pointr];
+            wbp[j] = wy[pointr][ibp];
+            wbp[col + j] = theta * ws[pointr][ibp];
             pointr = pointr % m + 1;
           }
           int info = bmv(wbp, v);

@@ -55,12 +55,12 @@ public final class LbfgsbSubspace {
         double temp3 = 0;
         for (int k = pbegin; k <= pend; k++) {
           int k1 = ind[k];
-          temp1 += wy[k1][ipntr] * wy[k1][jpntr];
+          temp1 += wy[ipntr][k1] * wy[jpntr][k1];
         }
         for (int k = dbegin; k <= dend; k++) {
           int k1 = ind[k];
-          temp2 += ws[k1][ipntr] * ws[k1][jpntr];
-          temp3 += ws[k1][ipntr] * wy[k1][jpntr];
+          temp2 += ws[ipntr][k1] * ws[jpntr][k1];
+          temp3 += ws[ipntr][k1] * wy[jpntr][k1];
         }
         wn1[iy][jy] = temp1;
         wn1[is][js] = temp2;
@@ -78,7 +78,7 @@ public final class LbfgsbSubspace {
         double temp3 = 0;
         for (int k = pbegin; k <= pend; k++) {
           int k1 = ind[k];
-          temp3 += ws[k1][ipntr] * wy[k1][jpntr];
+          temp3 += ws[ipntr][k1] * wy[jpntr][k1];
         }
         ipntr = ipntr % m + 1;
         wn1[is2][jy] = temp3;
@@ -99,13 +99,13 @@ public final class LbfgsbSubspace {
         double temp4 = 0;
         for (int k = 1; k <= s.nenter; k++) {
           int k1 = indx2[k];
-          temp1 += wy[k1][ipntr] * wy[k1][jpntr];
-          temp2 += ws[k1][ipntr] * ws[k1][jpntr];
+          temp1 += wy[ipntr][k1] * wy[jpntr][k1];
+          temp2 += ws[ipntr][k1] * ws[jpntr][k1];
         }
         for (int k = s.ileave; k <= n; k++) {
           int k1 = indx2[k];
-          temp3 += wy[k1][ipntr] * wy[k1][jpntr];
-          temp4 += ws[k1][ipntr] * ws[k1][jpntr];
+          temp3 += wy[ipntr][k1] * wy[jpntr][k1];
+          temp4 += ws[ipntr][k1] * ws[jpntr][k1];
         }
         wn1[iy][jy] = wn1[iy][jy] + temp1 - temp3;
         wn1[is][js] = wn1[is][js] - temp2 + temp4;
@@ -121,11 +121,11 @@ public final class LbfgsbSubspace {
         double temp3 = 0;
         for (int k = 1; k <= s.nenter; k++) {
           int k1 = indx2[k];
-          temp1 += ws[k1][ipntr] * wy[k1][jpntr];
+          temp1 += ws[ipntr][k1] * wy[jpntr][k1];
         }
         for (int k = s.ileave; k <= n; k++) {
           int k1 = indx2[k];
-          temp3 += ws[k1][ipntr] * wy[k1][jpntr];
+          temp3 += ws[ipntr][k1] * wy[jpntr][k1];
         }
         if (is <= jy + m) {
           wn1[is][jy] = wn1[is][jy] + temp1 - temp3;
@@ -231,7 +231,7 @@ public final class LbfgsbSubspace {
       double a2 = s.theta * s.p[col + j];
       for (int i = 1; i <= s.nfree; i++) {
         int k = s.index[i];
-        r[i] = r[i] + s.wy[k][pointr] * a1 + s.ws[k][pointr] * a2;
+        r[i] = r[i] + s.wy[pointr][k] * a1 + s.ws[pointr][k] * a2;
       }
       pointr = pointr % m + 1;
     }
@@ -263,8 +263,8 @@ public final class LbfgsbSubspace {
       double temp2 = 0;
       for (int j = 1; j <= nsub; j++) {
         int k = ind[j];
-        temp1 += s.wy[k][pointr] * d[j];
-        temp2 += s.ws[k][pointr] * d[j];
+        temp1 += s.wy[pointr][k] * d[j];
+        temp2 += s.ws[pointr][k] * d[j];
       }
       wv[i] = temp1;
       wv[col + i] = theta * temp2;
@@ -287,7 +287,7 @@ public final class LbfgsbSubspace {
       int js = col + jy;
       for (int i = 1; i <= nsub; i++) {
         int k = ind[i];
-        d[i] = d[i] + s.wy[k][pointr] * wv[jy] / theta + s.ws[k][pointr] * wv[js];
+        d[i] = d[i] + s.wy[pointr][k] * wv[jy] / theta + s.ws[pointr][k] * wv[js];
       }
       pointr = pointr % m + 1;
     }
@@ -391,8 +391,8 @@ public final class LbfgsbSubspace {
       s.head = s.head % m + 1;
     }
     for (int i = 1; i <= n; i++) {
-      s.ws[i][s.itail] = d[i];
-      s.wy[i][s.itail] = r[i];
+      s.ws[s.itail][i] = d[i];
+      s.wy[s.itail][i] = r[i];
     }
     s.theta = rr / dr;
     int col = s.col;
@@ -408,9 +408,8 @@ public final class LbfgsbSubspace {
     }
     int pointr = s.head;
     for (int j = 1; j <= col - 1; j++) {
-      final int pt = pointr;
-      double a = Blas.ddot(n, i -> d[i + 1], i -> s.wy[i + 1][pt]);
-      double b = Blas.ddot(n, i -> s.ws[i + 1][pt], i -> d[i + 1]);
+      double a = Blas.ddot(n, d, 1, s.wy[pointr], 1);
+      double b = Blas.ddot(n, s.ws[pointr], 1, d, 1);
       s.sy[col][j] = a;
       s.ss[j][col] = b;
       pointr = pointr % m + 1;

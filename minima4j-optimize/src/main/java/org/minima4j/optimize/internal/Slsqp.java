@@ -36,6 +36,10 @@ public final class Slsqp {
   private final double acc;
   private final int itermx;
   private final Callbacks cb;
+  private double[] acceptedX;
+  private double acceptedF = Double.NaN;
+  private double[] acceptedC;
+  private int acceptedIter;
 
   /** {@code acc} is scipy's {@code ftol}; {@code itermx} is {@code maxiter - 1} as scipy passes it. */
   public Slsqp(int m, int meq, int n, double[] xl, double[] xu, double acc, int itermx, Callbacks cb) {
@@ -79,6 +83,7 @@ public final class Slsqp {
     int n2 = n1 * n / 2;
     int n3 = n2 + 1;
     double f0 = f;
+    accept(x, f, c, 0);
     double h1;
     double h2;
     double h3 = 0;
@@ -207,6 +212,7 @@ public final class Slsqp {
         if ((Math.abs(f - f0) < acc || SlsqpBlas.dnrm2(n, s, 0) < acc) && h3 < acc && !badlin && f == f) {
           return new Outcome(x, f, java.util.Arrays.copyOf(g, n), java.util.Arrays.copyOf(c, m), iter, 0);
         }
+        accept(x, f, c, iter);
         double[] gn = cb.grad(x);
         System.arraycopy(gn, 0, g, 0, n);
         g[n] = 0.0;
@@ -256,6 +262,21 @@ public final class Slsqp {
         SlsqpNnls.ldl(n, l, 0, v, 0, -1.0 / h2, u, 0);
       }
     }
+  }
+
+  private void accept(double[] x, double f, double[] c, int iter) {
+    acceptedIter = iter;
+    acceptedX = x.clone();
+    acceptedF = f;
+    acceptedC = java.util.Arrays.copyOf(c, m);
+  }
+
+  /**
+   * The last iterate accepted by the line search (the start point before the first step), for a
+   * run cut short by the evaluation budget: {x, f, c} are returned through the outcome record.
+   */
+  public Outcome accepted(int mode) {
+    return new Outcome(acceptedX.clone(), acceptedF, null, acceptedC.clone(), acceptedIter, mode);
   }
 
   /** Stores the constraint Jacobian with a zero last column, as scipy's {@code _eval_con_normals}. */

@@ -35,6 +35,15 @@ public final class WolfeLineSearch {
   /** {@code _line_search_wolfe12}; returns null where scipy raises {@code _LineSearchError}. */
   public static Step search(Evaluator fn, double[] xk, double[] pk, double[] gfk, double oldFval,
       double oldOldFval, double c1, double c2, double amin, double amax, Extra extra) {
+    return search(fn, xk, pk, gfk, oldFval, oldOldFval, c1, c2, amin, amax, amax, extra);
+  }
+
+  /**
+   * As above with a separate {@code amax} for the fallback search ({@code _line_search_wolfe12}
+   * passes {@code amax} on only when its caller gave one; +inf stands for scipy's None).
+   */
+  public static Step search(Evaluator fn, double[] xk, double[] pk, double[] gfk, double oldFval,
+      double oldOldFval, double c1, double c2, double amin, double amax, double amax2, Extra extra) {
     WolfeLineSearch ls = new WolfeLineSearch(fn, xk, pk);
     Step s = ls.wolfe1(gfk, oldFval, oldOldFval, c1, c2, amin, amax);
     if (s != null && extra != null && !extra.test(s.alpha, ls.point(s.alpha), s.fval, s.gnew)) {
@@ -42,7 +51,7 @@ public final class WolfeLineSearch {
     }
     if (s == null) {
       ls = new WolfeLineSearch(fn, xk, pk);
-      s = ls.wolfe2(gfk, oldFval, oldOldFval, c1, c2, amax, extra);
+      s = ls.wolfe2(gfk, oldFval, oldOldFval, c1, c2, amax2, extra);
     }
     return s;
   }
@@ -217,8 +226,10 @@ public final class WolfeLineSearch {
     double d11 = Math.pow(db, 3);
     double v0 = fb - fa - cc * db;
     double v1 = fc - fa - cc * dc;
-    double aa = d00 * v0 + d01 * v1;
-    double bb = d10 * v0 + d11 * v1;
+    // np.dot of the 2x2 matrix with the vector runs through OpenBLAS dgemv_t's two-row tail,
+    // which GCC compiles to fma(a0, x0, a1 * x1)
+    double aa = Math.fma(d00, v0, d01 * v1);
+    double bb = Math.fma(d10, v0, d11 * v1);
     if (denom == 0 || !Double.isFinite(denom) || !Double.isFinite(aa) || !Double.isFinite(bb)) {
       return Double.NaN;
     }

@@ -15,6 +15,7 @@ import org.minima4j.optimize.global.de.DifferentialEvolution;
 import org.minima4j.optimize.global.internal.State;
 import org.minima4j.tensor.internal.SymmetricEigen;
 import org.minima4j.optimize.global.pso.PSO;
+import org.minima4j.optimize.global.pso.SPSO2011;
 import org.minima4j.optimize.problems.BenchmarkFunction;
 
 /** Algorithm-specific behaviour. */
@@ -110,6 +111,53 @@ class AlgorithmTest {
   }
 
   @Test
+  void terminationBudgetIsCheckedPerBatchAndStagnationStops() {
+    CMA es = new CMA(new double[] {1, 1}, 0.5, CMA.Options.DEFAULTS.withSeed(0));
+    GlobalResult r = es.optimize(BenchmarkFunction.SPHERE, 25);
+    assertThat(r.reason()).isEqualTo(StopReason.MAX_EVALUATIONS);
+    assertThat(r.nfev()).isEqualTo(30);
+    assertThat(r.nit()).isEqualTo(5);
+    GlobalResult again = es.optimize(BenchmarkFunction.SPHERE, 40);
+    assertThat(again.nfev()).isEqualTo(42);
+    assertThat(again.history()).startsWith(r.history());
+
+    PSO flat = new PSO(Bounds.uniform(2, -1, 1), PSO.Options.DEFAULTS.withSeed(1).withSwarmSize(5).withMaxiter(1000)
+        .withMinfunc(0).withMinstep(0));
+    GlobalResult st = flat.optimize(x -> Math.floor(x[0] * 2), Termination.DEFAULTS.withStagnation(0.0, 7));
+    assertThat(st.reason()).isEqualTo(StopReason.STAGNATION);
+    assertThat(st.success()).isTrue();
+    double[] h = st.history();
+    assertThat(h[h.length - 1]).isEqualTo(h[h.length - 8]);
+  }
+
+  @Test
+  void bipopAlternatesSmallAndLargePopulations() {
+    RestartCMA bipop = new RestartCMA(new double[] {1, 1, 1}, 2.0, RestartCMA.Options.DEFAULTS.withSeed(3)
+        .withStrategy(RestartCMA.Strategy.BIPOP).withMaxRestarts(12).withBounds(BenchmarkFunction.RASTRIGIN.bounds(3))
+        .withRandomRestartMean(true));
+    java.util.Set<Integer> sizes = new java.util.TreeSet<>();
+    int lastRestarts = -1;
+    while (!bipop.shouldStop()) {
+      List<double[]> xs = bipop.ask();
+      if (bipop.restarts() != lastRestarts) {
+        lastRestarts = bipop.restarts();
+        sizes.add(bipop.currentPopulationSize());
+      }
+      double[] f = new double[xs.size()];
+      for (int i = 0; i < f.length; i++) {
+        f[i] = BenchmarkFunction.RASTRIGIN.value(xs.get(i));
+      }
+      bipop.tell(xs, f);
+    }
+    assertThat(bipop.restarts()).isEqualTo(12);
+    int def = 4 + (int) Math.floor(3 * Math.log(3));
+    assertThat(sizes).contains(def, 2 * def, 4 * def);
+    // small regime: floor(def * (large / (2 def))^(U^2)), generally not def * 2^k
+    assertThat(sizes.stream().filter(p -> p % def != 0 || Integer.bitCount(p / def) != 1).count())
+        .as("small-regime population sizes in " + sizes).isPositive();
+  }
+
+  @Test
   void cmaStopsOnItsOwnCriteriaOnSphere() {
     CMA es = new CMA(new double[] {3, -2, 1, 4}, 1.0, CMA.Options.DEFAULTS.withSeed(0));
     GlobalResult r = es.optimize(BenchmarkFunction.SPHERE, Termination.DEFAULTS);
@@ -157,6 +205,26 @@ class AlgorithmTest {
     GlobalResult r = pso.optimize(x -> 1.0, Termination.DEFAULTS);
     assertThat(r.reason()).isEqualTo(StopReason.CONVERGED);
     assertThat(r.nit()).isEqualTo(6);
+  }
+
+  @Test
+  void spso2011StaysInsideAndConverges() {
+    SPSO2011 pso = new SPSO2011(BenchmarkFunction.SPHERE.bounds(3), SPSO2011.Options.DEFAULTS.withSeed(1)
+        .withMaxiter(150));
+    assertThat(SPSO2011.Options.DEFAULTS.w()).isCloseTo(0.7213475204444817, within(1e-15));
+    assertThat(SPSO2011.Options.DEFAULTS.c()).isCloseTo(1.1931471805599454, within(1e-15));
+    int[] inside = {0};
+    GlobalResult r = pso.optimize(x -> {
+      for (double v : x) {
+        assertThat(v).isBetween(-5.12, 5.12);
+      }
+      inside[0]++;
+      return BenchmarkFunction.SPHERE.value(x);
+    }, Termination.DEFAULTS);
+    assertThat(r.nfev()).isEqualTo(40L * 151);
+    assertThat(r.reason()).isEqualTo(StopReason.MAX_ITERATIONS);
+    assertThat(r.fun()).isLessThan(1e-3);
+    assertThat(pso.swarmBestValue()).isEqualTo(r.fun());
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.minima4j.optimize.global.cmaes.CmaParameters;
 import org.minima4j.optimize.global.cmaes.RestartCMA;
 import org.minima4j.optimize.global.de.DifferentialEvolution;
 import org.minima4j.optimize.global.pso.PSO;
+import org.minima4j.optimize.global.pso.SPSO2011;
 
 class BadInputTest {
   private static final Bounds BOX = Bounds.uniform(2, -1, 1);
@@ -75,6 +76,8 @@ class BadInputTest {
     assertThatThrownBy(() -> CMA.Options.DEFAULTS.withPopulationSize(1)).hasMessageContaining("popsize must be >= 2");
     assertThatThrownBy(() -> CmaParameters.of(3, 1)).hasMessageContaining("popsize");
     assertThatThrownBy(() -> PSO.Options.DEFAULTS.withSwarmSize(0)).hasMessageContaining("swarmsize");
+    assertThatThrownBy(() -> SPSO2011.Options.DEFAULTS.withSwarmSize(1)).hasMessageContaining("swarm size");
+    assertThatThrownBy(() -> new SPSO2011(EMPTY, SPSO2011.Options.DEFAULTS)).hasMessageContaining("empty");
     assertThatThrownBy(() -> DifferentialEvolution.Options.DEFAULTS.withPopsize(0)).hasMessageContaining("popsize");
     assertThatThrownBy(() -> PSO.Options.pyswarms(5, 0.5, 0.3, 0.9, 10).withRing(6, 2))
         .hasMessageContaining("k must be");

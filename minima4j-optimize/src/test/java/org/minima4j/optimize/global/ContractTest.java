@@ -22,6 +22,7 @@ import org.minima4j.optimize.global.cmaes.RestartCMA;
 import org.minima4j.optimize.global.cmaes.SepCMA;
 import org.minima4j.optimize.global.de.DifferentialEvolution;
 import org.minima4j.optimize.global.pso.PSO;
+import org.minima4j.optimize.global.pso.SPSO2011;
 import org.minima4j.optimize.problems.BenchmarkFunction;
 
 /** The contract every global optimizer keeps: determinism, thread-count independence, resume, NaN handling, protocol. */
@@ -56,6 +57,7 @@ class ContractTest {
             .withRing(3, 2).withVelocityClamp(-1, 1))),
         of("PSO reflective", s -> new PSO(BOX, PSO.Options.pyswarms(10, 0.5, 0.3, 0.9, 200).withSeed(s)
             .withBoundary(PSO.BoundaryHandling.REFLECTIVE))),
+        of("SPSO2011", s -> new SPSO2011(BOX, SPSO2011.Options.DEFAULTS.withSeed(s).withSwarmSize(12))),
         of("DE immediate", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS.withSeed(s))),
         of("DE deferred rand1exp", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS
             .withSeed(s).withUpdating(DifferentialEvolution.Updating.DEFERRED)

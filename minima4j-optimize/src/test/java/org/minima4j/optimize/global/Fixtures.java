@@ -13,8 +13,15 @@ final class Fixtures {
   private Fixtures() {
   }
 
-  @SuppressWarnings("unchecked")
+  private static final Map<String, Map<String, Object>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Parsed fixture, cached: callers must not modify it. */
   static Map<String, Object> load(String name) {
+    return CACHE.computeIfAbsent(name, Fixtures::read);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> read(String name) {
     try (InputStream in = Fixtures.class.getResourceAsStream("/reference/" + name)) {
       return MAPPER.readValue(in, Map.class);
     } catch (IOException e) {

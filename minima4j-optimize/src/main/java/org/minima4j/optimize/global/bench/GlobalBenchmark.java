@@ -56,7 +56,7 @@ public final class GlobalBenchmark {
   private record Case(BenchmarkFunction f, int d, int seed, long budget) {
   }
 
-  private record Run(String label, String function, int dim, int seed, Long hit, double gap, long nfev) {
+  private record Run(String label, String function, int dim, int seed, Long hit, double gap, long nfev, double seconds) {
   }
 
   /** Counts calls and notes the first one within TOL of f*. */
@@ -116,10 +116,13 @@ public final class GlobalBenchmark {
   }
 
   private static Run run(Algo algo, Case c) {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long t0 = mx.getCurrentThreadCpuTime();
     Tracker t = new Tracker(c.f, c.f.fStar(c.d));
     GlobalOptimizer o = algo.factory.apply(c);
     o.optimize(t, Termination.ofEvaluations(c.budget));
-    return new Run(algo.label, c.f.key(), c.d, c.seed, t.hit, t.best - c.f.fStar(c.d), t.n);
+    double sec = (mx.getCurrentThreadCpuTime() - t0) / 1e9;
+    return new Run(algo.label, c.f.key(), c.d, c.seed, t.hit, t.best - c.f.fStar(c.d), t.n, sec);
   }
 
   @SuppressWarnings("unchecked")
@@ -144,44 +147,55 @@ public final class GlobalBenchmark {
     return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
   }
 
-  public static void main(String[] args) throws Exception {
-    Path anchor = Path.of(args.length > 0 ? args[0] : "minima4j-optimize/src/test/resources/reference/global_runs.json");
-    Path out = Path.of(args.length > 1 ? args[1] : "docs/BENCHMARKS-global.md");
-    int threads = args.length > 2 ? Integer.parseInt(args[2]) : Math.max(1, Runtime.getRuntime().availableProcessors());
-    List<Map<String, Object>> ref = anchorRuns(anchor);
+  /**
+   * Runs the protocol for seeds {@code 0..seeds-1} and the given dimensions and returns the markdown report
+   * (anchor figures restricted to the same seeds and dimensions).
+   */
+  public static String run(Path anchor, int threads, int seeds, int[] dims) throws IOException, InterruptedException,
+      java.util.concurrent.ExecutionException {
+    List<Integer> dimList = Arrays.stream(dims).boxed().toList();
+    List<Map<String, Object>> ref = anchorRuns(anchor).stream()
+        .filter(r -> ((Number) r.get("seed")).intValue() < seeds && dimList.contains(((Number) r.get("dim")).intValue()))
+        .toList();
     List<Algo> algos = algorithms();
     long t0 = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<Run>> futures = new ArrayList<>();
-    for (Algo a : algos) {
-      for (BenchmarkFunction f : BenchmarkFunction.values()) {
-        for (int d : DIMS) {
-          for (int s = 0; s < SEEDS; s++) {
-            Case c = new Case(f, d, s, 10_000L * d);
-            futures.add(pool.submit(() -> run(a, c)));
+    try {
+      for (Algo a : algos) {
+        for (BenchmarkFunction f : BenchmarkFunction.values()) {
+          for (int d : dims) {
+            for (int s = 0; s < seeds; s++) {
+              Case c = new Case(f, d, s, 10_000L * d);
+              futures.add(pool.submit(() -> run(a, c)));
+            }
           }
         }
       }
+    } finally {
+      pool.shutdown();
     }
     List<Run> runs = new ArrayList<>();
     for (Future<Run> fu : futures) {
       runs.add(fu.get());
     }
-    pool.shutdown();
     double seconds = (System.nanoTime() - t0) / 1e9;
-
     StringBuilder md = new StringBuilder();
-    md.append("| algorithm (Java) | anchor | success Java | success anchor | median evals to target Java | median evals to target anchor |\n");
-    md.append("|---|---|---|---|---|---|\n");
+    md.append("| algorithm (Java) | anchor | success Java | success anchor | median evals to target Java "
+        + "| median evals to target anchor | CPU time Java (s, sum over runs) | wall time anchor (s, sum over runs) |\n");
+    md.append("|---|---|---|---|---|---|---|---|\n");
     for (Algo a : algos) {
       List<Run> mine = runs.stream().filter(r -> r.label.equals(a.label)).toList();
       List<Map<String, Object>> theirs = ref.stream().filter(r -> a.anchor.equals(r.get("algorithm"))).toList();
       List<Long> mh = mine.stream().filter(r -> r.hit != null).map(r -> r.hit).toList();
       List<Long> th = theirs.stream().filter(r -> r.get("nfev_to_target") != null)
           .map(r -> ((Number) r.get("nfev_to_target")).longValue()).toList();
-      md.append(String.format(Locale.ROOT, "| %s | %s | %.3f (%d/%d) | %.3f (%d/%d) | %s | %s |%n", a.label, a.anchor,
-          mh.size() / (double) mine.size(), mh.size(), mine.size(), th.size() / (double) theirs.size(), th.size(),
-          theirs.size(), fmt(median(mh)), fmt(median(th))));
+      double mySeconds = mine.stream().mapToDouble(Run::seconds).sum();
+      double theirSeconds = theirs.stream().filter(r -> r.get("wall_seconds") instanceof Number)
+          .mapToDouble(r -> ((Number) r.get("wall_seconds")).doubleValue()).sum();
+      md.append(String.format(Locale.ROOT, "| %s | %s | %.3f (%d/%d) | %.3f (%d/%d) | %s | %s | %.1f | %.1f |%n", a.label,
+          a.anchor, mh.size() / (double) mine.size(), mh.size(), mine.size(), th.size() / (double) theirs.size(),
+          th.size(), theirs.size(), fmt(median(mh)), fmt(median(th)), mySeconds, theirSeconds));
     }
     md.append("\nPer function and dimension: success rate and median evaluations to target, Java / anchor.\n\n");
     md.append("| function | d |");
@@ -192,7 +206,7 @@ public final class GlobalBenchmark {
     md.append("---|".repeat(algos.size()));
     md.append('\n');
     for (BenchmarkFunction f : BenchmarkFunction.values()) {
-      for (int d : DIMS) {
+      for (int d : dims) {
         md.append("| ").append(f.key()).append(" | ").append(d).append(" |");
         for (Algo a : algos) {
           List<Run> mine = runs.stream().filter(r -> r.label.equals(a.label) && r.function.equals(f.key()) && r.dim == d)
@@ -210,10 +224,21 @@ public final class GlobalBenchmark {
     }
     md.append(String.format(Locale.ROOT, "%nJava wall time for all %d runs: %.1f s on %d threads.%n", runs.size(), seconds,
         threads));
+    return md.toString();
+  }
+
+  /** {@code GlobalBenchmark [anchor.json] [out.md] [threads] [seeds] [dims, comma separated]}; prints the report. */
+  public static void main(String[] args) throws Exception {
+    Path anchor = Path.of(args.length > 0 ? args[0] : "minima4j-optimize/src/test/resources/reference/global_runs.json");
+    Path out = Path.of(args.length > 1 ? args[1] : "minima4j-optimize/target/global-benchmark.md");
+    int threads = args.length > 2 ? Integer.parseInt(args[2]) : Math.max(1, Runtime.getRuntime().availableProcessors());
+    int seeds = args.length > 3 ? Integer.parseInt(args[3]) : SEEDS;
+    int[] dims = args.length > 4 ? Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray() : DIMS;
+    String md = run(anchor, threads, seeds, dims);
     if (out.getParent() != null) {
       Files.createDirectories(out.getParent());
     }
-    Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+    Files.writeString(out, md, StandardCharsets.UTF_8);
     System.out.println(md);
     System.out.println("written to " + out.toAbsolutePath());
   }
