@@ -164,7 +164,7 @@ public final class StudyPlots {
     axes.addAll(names);
     XYChart c = xy("Parallel coordinates: " + study.studyName(), "", "scaled value (0 = low, 1 = high)");
     c.getStyler().setLegendVisible(false);
-    c.getStyler().setxAxisTickLabelsFormattingFunction(v -> {
+    c.getStyler().setXAxisTickLabelsFormattingFunction(v -> {
       int i = (int) Math.round(v);
       return Math.abs(v - i) < 1e-9 && i >= 0 && i < axes.size() ? axes.get(i) : "";
     });
@@ -219,7 +219,7 @@ public final class StudyPlots {
     c.getStyler().setXAxisLogarithmic(log);
     if (dist instanceof CategoricalDistribution cat && !(cat.choices().stream().allMatch(o -> o instanceof Number))) {
       List<Object> choices = cat.choices();
-      c.getStyler().setxAxisTickLabelsFormattingFunction(v -> {
+      c.getStyler().setXAxisTickLabelsFormattingFunction(v -> {
         int i = (int) Math.round(v);
         return Math.abs(v - i) < 1e-9 && i >= 0 && i < choices.size() ? String.valueOf(choices.get(i)) : "";
       });

@@ -1,7 +1,5 @@
 package org.minima4j.tune.storages.jdbc;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,11 +27,6 @@ final class OptunaJson {
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .disable(com.fasterxml.jackson.core.json.JsonWriteFeature.WRITE_NAN_AS_STRINGS)
       .build();
-
-  static {
-    MAPPER.getFactory().configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
-    MAPPER.getFactory().configure(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS, true);
-  }
 
   /** Optuna's {@code distribution_to_json}, attributes in Optuna's order. */
   static String distributionToJson(Distribution d) {

@@ -168,14 +168,19 @@ public final class StudyWorker {
     Trial trial = study.ask();
     double[] values;
     try {
-      try (Heartbeat hb = Heartbeat.start(study.storage(), trial.trialId(), interval)) {
+      Heartbeat hb = Heartbeat.start(study.storage(), trial.trialId(), interval);
+      try {
         values = objective.apply(trial);
       } catch (TrialPruned p) {
+        hb.close();
         return study.tell(trial, TrialState.PRUNED);
       } catch (Exception e) {
+        hb.close();
         trial.setSystemAttr(Study.FAIL_REASON_KEY, e.toString());
         LOG.log(System.Logger.Level.WARNING, "Trial " + trial.number() + " failed: " + e);
         return study.tell(trial, TrialState.FAIL);
+      } finally {
+        hb.close();
       }
       return study.tell(trial, values);
     } catch (IllegalStateException finishedElsewhere) {

@@ -33,7 +33,7 @@ final class TestDatabases {
       java.util.Properties p = u.properties();
       p.setProperty("connectTimeout", "3");
       try (Connection c = DriverManager.getConnection(u.jdbcUrl(), p)) {
-        pgProblem = null;
+        pgProblem = c.isValid(3) ? null : "PostgreSQL test server " + u.redacted() + " does not answer";
       } catch (SQLException e) {
         pgProblem = "PostgreSQL test server " + u.redacted() + " not reachable (run scripts/setup-test-deps.sh as"
             + " root to install and start it): " + u.scrub(e.getMessage());
