@@ -20,12 +20,13 @@ import org.minima4j.tune.StudyDirection;
 import org.minima4j.tune.TrialState;
 
 /**
- * Several worker processes on one study, one of them killed with SIGKILL in the middle of a trial: no finished
+ * Worker processes on shared studies. Several worker processes on one study, one of them killed with SIGKILL in the middle of a trial: no finished
  * trial is lost, trial numbers are unique and gap-free, the killed trial is failed after the grace period by
  * exactly one survivor and its retry (same params) completes. PostgreSQL: 4 workers x 50 trials (skipped,
  * with the reason, where the test server cannot be reached); SQLite: 2 workers x 50 trials. Heartbeats every
  * 0.5 s; grace periods of 3 s (3.5 s on SQLite, whose heartbeats have whole seconds) leave room for the JVMs'
- * start-up on two shared cores.
+ * start-up on two shared cores. And a study resumed by a new process (TPE seeded per trial) samples exactly
+ * as one process that never stopped.
  */
 class MultiProcessStorageTest {
 
@@ -41,6 +42,42 @@ class MultiProcessStorageTest {
   void sqliteTwoWorkersOneKilled() throws Exception {
     // SQLite heartbeats have whole seconds (as Optuna's), so the grace period is a little longer.
     run(TestDatabases.sqlite(dir, "mp"), 2, 50, 3500);
+  }
+
+  @Test
+  void restartedProcessSamplesAsOneThatNeverStopped() throws Exception {
+    String whole = TestDatabases.sqlite(dir, "whole");
+    String split = TestDatabases.sqlite(dir, "split");
+    for (String url : List.of(whole, split)) {
+      try (JdbcStorage s = JdbcStorage.open(url)) {
+        s.createNewStudy(List.of(StudyDirection.MINIMIZE), "resume");
+      }
+    }
+    worker(whole, 14);
+    worker(split, 6); // the process ends ...
+    worker(split, 8); // ... and a new one resumes the study
+    assertThat(history(split)).isEqualTo(history(whole)).hasSize(14);
+  }
+
+  private void worker(String url, int nTrials) throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Path out = dir.resolve("resume-" + System.nanoTime() + ".out");
+    Process p = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+        "-cp", System.getProperty("java.class.path"), WorkerProcessMain.class.getName(), url, "resume", "0",
+        Integer.toString(nTrials), "-1", dir.resolve("resume.log").toString(), dir.resolve("none.marker").toString(),
+        "500", "3000", "tpe-seeded").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(Files.readString(out)).isZero();
+  }
+
+  private static List<String> history(String url) {
+    try (JdbcStorage s = JdbcStorage.open(url)) {
+      List<String> out = new ArrayList<>();
+      for (FrozenTrial t : s.getAllTrials(s.getStudyIdFromName("resume"), null)) {
+        out.add(t.number() + " " + t.state() + " " + t.params() + " " + t.values());
+      }
+      return out;
+    }
   }
 
   private void run(String url, int workers, int nTrials, long graceMillis) throws Exception {

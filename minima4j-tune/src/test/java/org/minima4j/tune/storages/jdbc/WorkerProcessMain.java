@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.minima4j.tune.Studies;
 import org.minima4j.tune.Study;
 import org.minima4j.tune.samplers.RandomSampler;
+import org.minima4j.tune.samplers.TPESampler;
 
 /**
  * A worker process of {@link MultiProcessStorageTest}: joins a study and runs {@link StudyWorker} with
@@ -17,7 +18,9 @@ import org.minima4j.tune.samplers.RandomSampler;
  * {@code hangAt >= 0}, its trial of that index writes the trial number to {@code hang.marker} and then blocks
  * (still beating) until the test kills the process with SIGKILL.
  *
- * <p>Arguments: url study workerIndex nTrials hangAt logFile markerFile heartbeatMillis graceMillis
+ * <p>Arguments: url study workerIndex nTrials hangAt logFile markerFile heartbeatMillis graceMillis [sampler],
+ * where sampler is "random" (default: {@code RandomSampler(1000 + workerIndex)}) or "tpe-seeded"
+ * ({@code TrialSeededSampler(7, TPESampler::new)}, for the resume test).
  */
 public final class WorkerProcessMain {
   private WorkerProcessMain() {
@@ -34,7 +37,9 @@ public final class WorkerProcessMain {
     Duration heartbeat = Duration.ofMillis(Long.parseLong(args[7]));
     Duration grace = Duration.ofMillis(Long.parseLong(args[8]));
     try (JdbcStorage storage = JdbcStorage.open(url)) {
-      Study study = Studies.load(studyName, storage, new RandomSampler(1000 + index), null);
+      boolean seeded = args.length > 9 && args[9].equals("tpe-seeded");
+      Study study = Studies.load(studyName, storage,
+          seeded ? new TrialSeededSampler(7, TPESampler::new) : new RandomSampler(1000 + index), null);
       int[] started = {0};
       StudyWorker.Options o = StudyWorker.Options.DEFAULTS.withNTrials(nTrials).withTimeout(Duration.ofSeconds(90))
           .withHeartbeatInterval(heartbeat).withGracePeriod(grace).withDrain(true).withPoll(Duration.ofMillis(100));
