@@ -36,7 +36,8 @@ import org.minima4j.tune.samplers.TPESampler;
  * Interoperability with the real Optuna 3.1 (Debian's python3-optuna, installed by scripts/setup-test-deps.sh):
  * a study written here is read by Optuna with the same trials, params, distributions, values, states,
  * attributes and times, and a study written by Optuna is read here the same way; each side then extends the
- * other's study. Skipped, with the reason, where Python or Optuna 3.1 is not installed.
+ * other's study; on SQLite files and on PostgreSQL schemas of the test server. Skipped, with the reason, where
+ * Python or Optuna 3.1 is not installed (and the PostgreSQL cases where the server cannot be reached).
  */
 class OptunaInteropTest {
   private static final String PYTHON = System.getenv().getOrDefault("MINIMA_TEST_PYTHON", "/usr/bin/python3");
@@ -139,7 +140,34 @@ class OptunaInteropTest {
   @Test
   void studyWrittenByMinima4jIsReadByOptuna() throws Exception {
     Path file = dir.resolve("from-minima.db");
-    try (JdbcStorage s = JdbcStorage.open("jdbc:sqlite:" + file)) {
+    writeReadExtend("jdbc:sqlite:" + file, "sqlite:///" + file);
+  }
+
+  @Test
+  void postgresqlStudyWrittenByMinima4jIsReadByOptuna() throws Exception {
+    String url = TestDatabases.postgres("interop");
+    writeReadExtend(url, sqlalchemy(url));
+  }
+
+  @Test
+  void postgresqlStudyWrittenByOptunaIsReadByMinima4j() throws Exception {
+    String url = TestDatabases.postgres("interop");
+    readOptunaStudy(url, sqlalchemy(url));
+  }
+
+  /** The SQLAlchemy URL of a test schema (search_path set through libpq's options). */
+  private static String sqlalchemy(String url) {
+    StorageUrl u = StorageUrl.parse(url);
+    String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+    String base = u.jdbcUrl().substring("jdbc:postgresql://".length());
+    base = base.substring(0, base.indexOf('?'));
+    String enc = java.net.URLEncoder.encode(u.password(), java.nio.charset.StandardCharsets.UTF_8);
+    return "postgresql://" + u.user() + ":" + enc + "@" + base + "?options=-csearch_path%3D" + schema;
+  }
+
+  /** minima4j writes two studies at {@code url}; Optuna (at {@code optunaUrl}) reads them, then extends one. */
+  private void writeReadExtend(String url, String optunaUrl) throws Exception {
+    try (JdbcStorage s = JdbcStorage.open(url)) {
       Study study = Studies.create(StudyOptions.DEFAULTS.withStorage(s).withStudyName("from-minima4j")
           .withSampler(new TPESampler(4)));
       study.setUserAttr("owner", Map.of("team", "x", "n", List.of(1, 2.5)));
@@ -168,7 +196,7 @@ class OptunaInteropTest {
       mo.optimizeMulti(t -> new double[] {t.suggestFloat("a", 0, 1), Double.NEGATIVE_INFINITY}, 3);
 
       JsonNode ours = dump(s);
-      JsonNode theirs = optuna("dump", "sqlite:///" + file);
+      JsonNode theirs = optuna("dump", optunaUrl);
       assertThat(theirs).isEqualTo(ours);
       assertThat(theirs.get(0).get("trials")).hasSize(8);
       assertThat(theirs.get(0).get("trials").get(4).get("state").asText()).isEqualTo("FAIL");
@@ -176,7 +204,7 @@ class OptunaInteropTest {
       assertThat(theirs.get(0).get("trials").get(7).get("state").asText()).isEqualTo("WAITING");
 
       // Optuna adds trials (popping the enqueued one); we read them back.
-      JsonNode extended = optuna("extend", "sqlite:///" + file, "from-minima4j");
+      JsonNode extended = optuna("extend", optunaUrl, "from-minima4j");
       assertThat(dump(s)).isEqualTo(extended);
       assertThat(extended.get(0).get("trials")).hasSize(10);
       assertThat(extended.get(0).get("trials").get(7).get("params").get("x").asDouble()).isEqualTo(1.0);
@@ -186,8 +214,13 @@ class OptunaInteropTest {
   @Test
   void studyWrittenByOptunaIsReadByMinima4j() throws Exception {
     Path file = dir.resolve("from-optuna.db");
-    JsonNode theirs = optuna("write", "sqlite:///" + file);
-    try (JdbcStorage s = JdbcStorage.open("sqlite:///" + file)) {
+    readOptunaStudy("sqlite:///" + file, "sqlite:///" + file);
+  }
+
+  /** Optuna writes two studies at {@code optunaUrl}; minima4j (at {@code url}) reads them, then extends one. */
+  private void readOptunaStudy(String url, String optunaUrl) throws Exception {
+    JsonNode theirs = optuna("write", optunaUrl);
+    try (JdbcStorage s = JdbcStorage.open(url)) {
       assertThat(dump(s)).isEqualTo(theirs);
       assertThat(theirs.get(0).get("trials")).hasSize(7);
 
@@ -200,7 +233,7 @@ class OptunaInteropTest {
       }, 3);
       FrozenTrial popped = study.trials().get(6);
       assertThat(popped.params()).containsEntry("x", 1.0).containsEntry("n", 2L);
-      assertThat(optuna("dump", "sqlite:///" + file)).isEqualTo(dump(s));
+      assertThat(optuna("dump", optunaUrl)).isEqualTo(dump(s));
       assertThat(study.trials()).hasSize(9);
     }
   }
