@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minima4j.tune.Distribution;
@@ -46,10 +47,11 @@ class OptunaInteropTest {
   @TempDir
   static Path dir;
   private static Path script;
+  private static String problem;
 
   @BeforeAll
   static void findOptuna() throws Exception {
-    String problem = null;
+    problem = null;
     try {
       Result r = python(List.of("-c", "import optuna, sys; sys.stdout.write(optuna.__version__)"));
       if (r.exit != 0) {
@@ -61,11 +63,18 @@ class OptunaInteropTest {
     } catch (IOException e) {
       problem = PYTHON + " cannot be run: " + e.getMessage();
     }
-    Assumptions.assumeTrue(problem == null, problem);
-    script = dir.resolve("optuna_interop.py");
-    try (InputStream in = OptunaInteropTest.class.getResourceAsStream("/interop/optuna_interop.py")) {
-      Files.copy(in, script);
+    if (problem == null) {
+      script = dir.resolve("optuna_interop.py");
+      try (InputStream in = OptunaInteropTest.class.getResourceAsStream("/interop/optuna_interop.py")) {
+        Files.copy(in, script);
+      }
     }
+  }
+
+  /** Each test is reported as skipped, with the reason, where Optuna 3.1 is missing. */
+  @BeforeEach
+  void requireOptuna() {
+    Assumptions.assumeTrue(problem == null, problem);
   }
 
   private record Result(int exit, String out, String err) {

@@ -34,12 +34,36 @@ final class TestDatabases {
       p.setProperty("connectTimeout", "3");
       try (Connection c = DriverManager.getConnection(u.jdbcUrl(), p)) {
         pgProblem = c.isValid(3) ? null : "PostgreSQL test server " + u.redacted() + " does not answer";
+        dropSchemasOfFinishedRuns(c);
       } catch (SQLException e) {
         pgProblem = "PostgreSQL test server " + u.redacted() + " not reachable (run scripts/setup-test-deps.sh as"
             + " root to install and start it): " + u.scrub(e.getMessage());
       }
     }
     return pgProblem;
+  }
+
+  /** Drops the test schemas (t_TAG_PID_N) of test JVMs that are no longer running. */
+  private static void dropSchemasOfFinishedRuns(Connection c) throws SQLException {
+    java.util.List<String> stale = new java.util.ArrayList<>();
+    try (java.sql.PreparedStatement ps = c.prepareStatement(
+        "SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\\_%' AND nspowner = (SELECT oid FROM pg_roles"
+            + " WHERE rolname = current_user)");
+        java.sql.ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String[] parts = rs.getString(1).split("_");
+        if (parts.length == 4 && parts[2].matches("[0-9]+")
+            && ProcessHandle.of(Long.parseLong(parts[2])).isEmpty()) {
+          stale.add(rs.getString(1));
+        }
+      }
+    }
+    try (Statement st = c.createStatement()) {
+      for (String schema : stale) {
+        // Names come from pg_namespace and matched the t_TAG_PID_N pattern of this class.
+        st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
   }
 
   /** Skips the calling test, with the reason, when the PostgreSQL test server is not there. */
