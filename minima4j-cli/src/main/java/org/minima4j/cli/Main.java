@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "minima4j: optimizers for machine learning on the JVM.",
-    subcommands = {CompareCommand.class, WalkthroughCommand.class, BenchCommand.class, EwaCommand.class, Main.VersionCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CompareCommand.class, WalkthroughCommand.class, BenchCommand.class, EwaCommand.class, org.minima4j.cli.study.StudyCommand.class, Main.VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -65,20 +65,16 @@ public record StudyOptions(String studyName, List<StudyDirection> directions, Sa
   }
 
   /**
-   * A storage by URL. Only in-memory storage exists so far: {@code null}, {@code ""} and {@code ":memory:"}
-   * give a fresh {@link org.minima4j.tune.storages.InMemoryStorage}; JDBC URLs are rejected until the JDBC
-   * storage lands.
+   * A storage by URL: {@code null}, {@code ""} and {@code ":memory:"} give a fresh
+   * {@link org.minima4j.tune.storages.InMemoryStorage}; {@code jdbc:sqlite:FILE}, {@code jdbc:postgresql://...}
+   * (and Optuna's {@code sqlite:///FILE}, {@code postgresql://...}) open a
+   * {@link org.minima4j.tune.storages.jdbc.JdbcStorage} in Optuna 3.1's schema; other schemes are rejected.
    */
   public StudyOptions withStorage(String url) {
     if (url == null || url.isEmpty() || url.equals(":memory:")) {
       return withStorage(new org.minima4j.tune.storages.InMemoryStorage());
     }
-    throw new UnsupportedOperationException("Storage URL '" + redact(url)
-        + "' is not supported yet: only the in-memory storage is implemented.");
-  }
-
-  private static String redact(String url) {
-    return url.replaceAll("//[^@/]*@", "//***@");
+    return withStorage(org.minima4j.tune.storages.jdbc.JdbcStorage.open(url));
   }
 
   public StudyOptions withLoadIfExists(boolean v) {
