@@ -43,11 +43,11 @@ public final class StudyCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The {@code --storage} option, defaulting to the MINIMA_STORAGE environment variable. */
+  /** The {@code --storage} option: MINIMA_STORAGE, else the embedded file minima-studies.db. */
   static class StorageOption {
-    @Option(names = "--storage", defaultValue = "${env:MINIMA_STORAGE}",
+    @Option(names = "--storage", defaultValue = "${env:MINIMA_STORAGE:-jdbc:sqlite:minima-studies.db}",
         description = "Storage URL: jdbc:sqlite:FILE, jdbc:postgresql://HOST[:PORT]/DB (or Optuna's sqlite:///FILE,"
-            + " postgresql://USER:PASSWORD@HOST/DB); default $MINIMA_STORAGE.")
+            + " postgresql://USER:PASSWORD@HOST/DB); default $MINIMA_STORAGE, else jdbc:sqlite:minima-studies.db.")
     String url;
   }
 
