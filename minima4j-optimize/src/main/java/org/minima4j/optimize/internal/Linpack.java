@@ -71,6 +71,8 @@ public final class Linpack {
     if ((job % 100) / 10 != 0) {
       kase += 2;
     }
+    double[] g1 = kase >= 3 ? new double[n] : null;
+    double[] g2 = kase >= 3 ? new double[n] : null;
     switch (kase) {
       case 1 -> {
         b[boff + 1] = b[boff + 1] / t[off + 1][off + 1];
@@ -84,10 +86,10 @@ public final class Linpack {
       }
       case 2 -> {
         b[boff + n] = b[boff + n] / t[off + n][off + n];
+        double[] column = new double[n + 1];
         for (int jj = 2; jj <= n; jj++) {
           int j = n - jj + 1;
           double temp = -b[boff + j + 1];
-          double[] column = new double[j + 1];
           for (int i = 1; i <= j; i++) {
             column[i] = t[off + i][off + j + 1];
           }
@@ -99,8 +101,12 @@ public final class Linpack {
         b[boff + n] = b[boff + n] / t[off + n][off + n];
         for (int jj = 2; jj <= n; jj++) {
           int j = n - jj + 1;
-          final int fj = j;
-          double dot = Blas.ddot(jj - 1, i -> t[off + fj + i + 1][off + fj], i -> b[boff + fj + i + 1]);
+          int len = jj - 1;
+          for (int i = 0; i < len; i++) {
+            g1[i] = t[off + j + i + 1][off + j];
+            g2[i] = b[boff + j + i + 1];
+          }
+          double dot = Blas.ddot(len, g1, 0, g2, 0);
           b[boff + j] = b[boff + j] - dot;
           b[boff + j] = b[boff + j] / t[off + j][off + j];
         }
@@ -108,8 +114,12 @@ public final class Linpack {
       default -> {
         b[boff + 1] = b[boff + 1] / t[off + 1][off + 1];
         for (int j = 2; j <= n; j++) {
-          final int fj = j;
-          double dot = Blas.ddot(j - 1, i -> t[off + i + 1][off + fj], i -> b[boff + i + 1]);
+          int len = j - 1;
+          for (int i = 0; i < len; i++) {
+            g1[i] = t[off + i + 1][off + j];
+            g2[i] = b[boff + i + 1];
+          }
+          double dot = Blas.ddot(len, g1, 0, g2, 0);
           b[boff + j] = b[boff + j] - dot;
           b[boff + j] = b[boff + j] / t[off + j][off + j];
         }
