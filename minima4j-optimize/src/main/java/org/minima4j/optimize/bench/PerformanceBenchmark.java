@@ -19,8 +19,9 @@ import org.minima4j.optimize.OptimizeResult;
  * Rosenbrock function (n = 100 with default options, n = 10000 stopped at {@code maxiter = 1000};
  * analytic gradient, x0 = -1.2/1.0 alternating) and SLSQP on HS071 (analytic gradients). The scipy
  * times come from {@code docs/bench/scipy_perf_times.py} run in the same session (its JSON output is
- * the first argument); both sides run {@code warmup} untimed repetitions and report the median of
- * {@code reps} timed ones ({@link System#nanoTime()} around {@code minimize}).
+ * the first argument). Java warms up for at least {@code warmup} runs and 3 s per case (JIT), scipy
+ * for 3 runs; both report the median of {@code reps} timed runs ({@link System#nanoTime()} /
+ * {@code time.perf_counter()} around {@code minimize}).
  *
  * <p>Usage: {@code PerformanceBenchmark scipy_times.json [out.md|-] [warmup] [reps]} (defaults: stdout,
  * 5, 21); with a file, the table replaces the section between {@code <!-- BEGIN performance -->} and
@@ -59,8 +60,13 @@ public final class PerformanceBenchmark {
     sb.append("| case | nit Java/scipy | nfev Java/scipy | njev Java/scipy | f Java - scipy "
         + "| median Java (ms) | median scipy (ms) | scipy/Java |\n|---|---|---|---|---|---|---|---|\n");
     for (Map.Entry<String, Supplier<OptimizeResult>> e : cases().entrySet()) {
-      for (int w = 0; w < warmup; w++) {
+      // JIT warm-up: at least `warmup` runs and at least 3 s (the C2 compiler needs tens of runs of
+      // the small cases, and more on a loaded machine)
+      long warmStart = System.nanoTime();
+      int warmRuns = 0;
+      while (warmRuns < warmup || System.nanoTime() - warmStart < 3_000_000_000L) {
         e.getValue().get();
+        warmRuns++;
       }
       double[] t = new double[reps];
       OptimizeResult r = null;
@@ -76,7 +82,7 @@ public final class PerformanceBenchmark {
           LABELS.get(e.getKey()), r.nit(), c.get("nit").asInt(), r.nfev(), c.get("nfev").asInt(), r.njev(),
           c.get("njev").asInt(), r.fun() - c.get("fun").asDouble(), tj * 1e3, ts * 1e3, ts / tj));
     }
-    sb.append(String.format(Locale.ROOT, "%nJava: median of %d runs after %d warm-up runs per case; scipy %s "
+    sb.append(String.format(Locale.ROOT, "%nJava: median of %d runs after at least %d warm-up runs and 3 s per case; scipy %s "
         + "(numpy %s): median of %d runs after %d warm-up runs (docs/bench/scipy_perf_times.py).%n", reps, warmup,
         py.get("scipy").asText(), py.get("numpy").asText(), py.get("reps").asInt(), py.get("warmup").asInt()));
     if (out == null) {
