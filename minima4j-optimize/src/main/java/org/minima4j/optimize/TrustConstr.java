@@ -75,7 +75,8 @@ final class TrustConstr {
       BfgsHessian shared = new BfgsHessian(n);
       int k = 0;
       for (Constraint c : o.constraints()) {
-        UserConstraint uc = new UserConstraint(c, k++, pb.x0, shared, o.finiteDiffRelStep());
+        // scipy's old_constraint_to_new builds NonlinearConstraint(fun, lb, ub, jac): default relative step
+        UserConstraint uc = new UserConstraint(c, k++, pb.x0, shared, null);
         double[] lb = new double[uc.m];
         double[] ub = new double[uc.m];
         java.util.Arrays.fill(ub, c.type() == Constraint.Type.EQ ? 0.0 : Double.POSITIVE_INFINITY);
