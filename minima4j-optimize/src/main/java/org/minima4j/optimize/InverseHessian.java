@@ -30,7 +30,7 @@ public interface InverseHessian {
 
       @Override
       public double[] apply(double[] v) {
-        check(v, n);
+        checkLength(v, n);
         double[] r = new double[n];
         for (int i = 0; i < n; i++) {
           double s = 0;
@@ -54,12 +54,12 @@ public interface InverseHessian {
   }
 
   /**
-   * scipy's {@code LbfgsInvHessProduct(sk, yk)}: the correction pairs in the order given (L-BFGS-B
-   * passes its storage order, as scipy does), initial matrix the identity.
+   * scipy's {@code LbfgsInvHessProduct(sk, yk)} of dimension n: the correction pairs in the order
+   * given (L-BFGS-B passes its storage order, as scipy does), initial matrix the identity; no pairs
+   * give the identity.
    */
-  static InverseHessian lbfgs(double[][] sk, double[][] yk) {
+  static InverseHessian lbfgs(double[][] sk, double[][] yk, int n) {
     int k = sk.length;
-    int n = k == 0 ? -1 : sk[0].length;
     double[] rho = new double[k];
     for (int i = 0; i < k; i++) {
       double d = 0;
@@ -68,81 +68,79 @@ public interface InverseHessian {
       }
       rho[i] = 1 / d;
     }
-    return new LbfgsInverse(sk, yk, rho, n);
+    return new LbfgsInverseHessian(sk, yk, rho, n);
   }
 
-  private static void check(double[] v, int n) {
+  private static void checkLength(double[] v, int n) {
     if (v == null || v.length != n) {
       throw new IllegalArgumentException("v must have length " + n + ", got "
           + (v == null ? "null" : String.valueOf(v.length)));
     }
   }
+}
 
-  /** The two-loop recursion of {@link #lbfgs}. */
-  final class LbfgsInverse implements InverseHessian {
-    private final double[][] s;
-    private final double[][] y;
-    private final double[] rho;
-    private final int n;
+/** The two-loop recursion of {@link InverseHessian#lbfgs}. */
+final class LbfgsInverseHessian implements InverseHessian {
+  private final double[][] s;
+  private final double[][] y;
+  private final double[] rho;
+  private final int n;
 
-    LbfgsInverse(double[][] s, double[][] y, double[] rho, int n) {
-      this.s = s;
-      this.y = y;
-      this.rho = rho;
-      this.n = n;
+  LbfgsInverseHessian(double[][] s, double[][] y, double[] rho, int n) {
+    this.s = s;
+    this.y = y;
+    this.rho = rho;
+    this.n = n;
+  }
+
+  @Override
+  public int dimension() {
+    return n;
+  }
+
+  @Override
+  public double[] apply(double[] v) {
+    if (v == null || v.length != n) {
+      throw new IllegalArgumentException("v must have length " + n + ", got "
+          + (v == null ? "null" : String.valueOf(v.length)));
     }
-
-    /** An empty product of dimension n (no updates yet: the identity). */
-    static InverseHessian identity(int n) {
-      return new LbfgsInverse(new double[0][], new double[0][], new double[0], n);
-    }
-
-    @Override
-    public int dimension() {
-      return n;
-    }
-
-    @Override
-    public double[] apply(double[] v) {
-      check(v, n);
-      int k = s.length;
-      double[] q = v.clone();
-      double[] alpha = new double[k];
-      for (int i = k - 1; i >= 0; i--) {
-        double d = 0;
-        for (int j = 0; j < n; j++) {
-          d += s[i][j] * q[j];
-        }
-        alpha[i] = rho[i] * d;
-        for (int j = 0; j < n; j++) {
-          q[j] -= alpha[i] * y[i][j];
-        }
+    int k = s.length;
+    double[] q = v.clone();
+    double[] alpha = new double[k];
+    for (int i = k - 1; i >= 0; i--) {
+      double d = 0;
+      for (int j = 0; j < n; j++) {
+        d += s[i][j] * q[j];
       }
-      for (int i = 0; i < k; i++) {
-        double d = 0;
-        for (int j = 0; j < n; j++) {
-          d += y[i][j] * q[j];
-        }
-        double beta = rho[i] * d;
-        for (int j = 0; j < n; j++) {
-          q[j] += s[i][j] * (alpha[i] - beta);
-        }
+      alpha[i] = rho[i] * d;
+      for (int j = 0; j < n; j++) {
+        q[j] -= alpha[i] * y[i][j];
       }
-      return q;
     }
+    for (int i = 0; i < k; i++) {
+      double d = 0;
+      for (int j = 0; j < n; j++) {
+        d += y[i][j] * q[j];
+      }
+      double beta = rho[i] * d;
+      for (int j = 0; j < n; j++) {
+        q[j] += s[i][j] * (alpha[i] - beta);
+      }
+    }
+    return q;
+  }
 
-    @Override
-    public double[][] toMatrix() {
-      double[][] h = new double[n][n];
-      for (int c = 0; c < n; c++) {
-        double[] e = new double[n];
-        e[c] = 1;
-        double[] col = apply(e);
-        for (int r = 0; r < n; r++) {
-          h[r][c] = col[r];
-        }
+  @Override
+  public double[][] toMatrix() {
+    double[][] h = new double[n][n];
+    for (int c = 0; c < n; c++) {
+      double[] e = new double[n];
+      e[c] = 1;
+      double[] col = apply(e);
+      for (int r = 0; r < n; r++) {
+        h[r][c] = col[r];
       }
-      return h;
     }
+    return h;
   }
 }

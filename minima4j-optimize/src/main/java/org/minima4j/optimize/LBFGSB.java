@@ -295,6 +295,6 @@ final class LBFGSB {
       s[j] = slice(mem.ws[j + 1]);
       y[j] = slice(mem.wy[j + 1]);
     }
-    return k == 0 ? InverseHessian.LbfgsInverse.identity(n) : InverseHessian.lbfgs(s, y);
+    return InverseHessian.lbfgs(s, y, n);
   }
 }

@@ -28,12 +28,6 @@ public record OptimizeResult(
     this(x, fun, jac, nit, nfev, njev, nhev, status, success, message, maxcv, null, null);
   }
 
-  /** This result with the extensions set. */
-  OptimizeResult withExtensions(InverseHessian h, double[] lagrangeMultipliers) {
-    return new OptimizeResult(x, fun, jac, nit, nfev, njev, nhev, status, success, message, maxcv, h,
-        lagrangeMultipliers == null ? null : lagrangeMultipliers.clone());
-  }
-
   @Override
   public double[] multipliers() {
     return multipliers == null ? null : multipliers.clone();
