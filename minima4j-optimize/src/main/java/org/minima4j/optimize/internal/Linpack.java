@@ -21,11 +21,10 @@ public final class Linpack {
    * library for orders 1 to 20.
    */
   public static int dpofa(double[][] a, int off, int n) {
+    // t[c][r - 1] = a[off + r][off + c] for the finished rows r < j: the columns as dot and dgemv read them
+    double[][] t = new double[n + 1][Math.max(n - 1, 0)];
     for (int j = 1; j <= n; j++) {
-      double[] col = new double[j - 1];
-      for (int r = 1; r <= j - 1; r++) {
-        col[r - 1] = a[off + r][off + j];
-      }
+      double[] col = t[j];
       double ajj = a[off + j][off + j] - Blas.ddot(j - 1, col, 0, col, 0);
       if (ajj <= 0) {
         a[off + j][off + j] = ajj;
@@ -36,17 +35,19 @@ public final class Linpack {
       int i = n - j;
       if (i > 0) {
         double[] y = new double[i];
-        double[][] cols = new double[i][j - 1];
+        double[][] cols = java.util.Arrays.copyOfRange(t, j + 1, j + 1 + i);
         for (int c = 0; c < i; c++) {
           y[c] = a[off + j][off + j + 1 + c];
-          for (int r = 1; r <= j - 1; r++) {
-            cols[c][r - 1] = a[off + r][off + j + 1 + c];
-          }
         }
         Blas.dgemvTMinus(j - 1, i, cols, col, y);
         double inv = 1.0 / ajj;
         for (int c = 0; c < i; c++) {
           a[off + j][off + j + 1 + c] = inv * y[c];
+        }
+      }
+      if (j < n) {
+        for (int c = j + 1; c <= n; c++) {
+          t[c][j - 1] = a[off + j][off + c];
         }
       }
     }
