@@ -4,7 +4,9 @@ gradient) and SLSQP (HS071, analytic gradients), for docs/BENCHMARKS-minimize.md
 
 Same setting as the Java side (org.minima4j.optimize.bench.PerformanceBenchmark): default
 options, scipy's rosen/rosen_der, x0 = -1.2 at even and 1.0 at odd indices; time.perf_counter()
-around minimize() (n = 10000 with maxiter = 1000); `warmup` untimed runs, then `reps` timed runs per case; the median is reported.
+around minimize() (n = 10000 with maxiter = 1000), and time.process_time() (CPU time, less
+sensitive to the load of a shared machine); `warmup` untimed runs, then `reps` timed runs per
+case; medians are reported.
 
 Run: /usr/bin/python3 docs/bench/scipy_perf_times.py [out.json] [reps]
 """
@@ -60,13 +62,17 @@ def main():
         for _ in range(warmup):
             fn()
         times = []
+        cpu = []
         res = None
         for _ in range(reps):
+            c = time.process_time()
             t = time.perf_counter()
             res = fn()
             times.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
         doc["cases"][name] = {"median_seconds": statistics.median(times), "min_seconds": min(times),
-                              "times": times, "nit": int(res.nit), "nfev": int(res.nfev),
+                              "median_cpu_seconds": statistics.median(cpu),
+                              "times": times, "cpu_times": cpu, "nit": int(res.nit), "nfev": int(res.nfev),
                               "njev": int(res.njev), "fun": float(res.fun), "success": bool(res.success)}
     text = json.dumps(doc, indent=1)
     if out:

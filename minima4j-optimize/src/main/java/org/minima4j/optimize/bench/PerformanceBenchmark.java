@@ -20,14 +20,18 @@ import org.minima4j.optimize.OptimizeResult;
  * analytic gradient, x0 = -1.2/1.0 alternating) and SLSQP on HS071 (analytic gradients). The scipy
  * times come from {@code docs/bench/scipy_perf_times.py} run in the same session (its JSON output is
  * the first argument). Java warms up for at least {@code warmup} runs and 3 s per case (JIT), scipy
- * for 3 runs; both report the median of {@code reps} timed runs ({@link System#nanoTime()} /
- * {@code time.perf_counter()} around {@code minimize}).
+ * for 3 runs; both report the median of {@code reps} timed runs, wall time ({@link System#nanoTime()}
+ * / {@code time.perf_counter()} around {@code minimize}) and CPU time (this thread's CPU time /
+ * {@code time.process_time()}; the JIT compiler and GC threads are not counted on the Java side).
  *
  * <p>Usage: {@code PerformanceBenchmark scipy_times.json [out.md|-] [warmup] [reps]} (defaults: stdout,
  * 5, 21); with a file, the table replaces the section between {@code <!-- BEGIN performance -->} and
  * {@code <!-- END performance -->}.
  */
 public final class PerformanceBenchmark {
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
   private PerformanceBenchmark() {}
 
   static Map<String, Supplier<OptimizeResult>> cases() {
@@ -58,7 +62,8 @@ public final class PerformanceBenchmark {
     int reps = args.length > 3 ? Integer.parseInt(args[3]) : 21;
     StringBuilder sb = new StringBuilder();
     sb.append("| case | nit Java/scipy | nfev Java/scipy | njev Java/scipy | f Java - scipy "
-        + "| median Java (ms) | median scipy (ms) | scipy/Java |\n|---|---|---|---|---|---|---|---|\n");
+        + "| wall Java (ms) | wall scipy (ms) | scipy/Java | CPU Java (ms) | CPU scipy (ms) | scipy/Java |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Map.Entry<String, Supplier<OptimizeResult>> e : cases().entrySet()) {
       // JIT warm-up: at least `warmup` runs and at least 3 s (the C2 compiler needs tens of runs of
       // the small cases, and more on a loaded machine)
@@ -69,18 +74,24 @@ public final class PerformanceBenchmark {
         warmRuns++;
       }
       double[] t = new double[reps];
+      double[] cpu = new double[reps];
       OptimizeResult r = null;
       for (int k = 0; k < reps; k++) {
+        long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         r = e.getValue().get();
         t[k] = (System.nanoTime() - t0) * 1e-9;
+        cpu[k] = (THREADS.getCurrentThreadCpuTime() - c0) * 1e-9;
       }
       double tj = ScipyProtocol.median(t);
+      double cj = ScipyProtocol.median(cpu);
       JsonNode c = py.get("cases").get(e.getKey());
       double ts = c.get("median_seconds").asDouble();
-      sb.append(String.format(Locale.ROOT, "| %s | %d/%d | %d/%d | %d/%d | %.2e | %.3f | %.3f | %.1f |%n",
+      double cs = c.get("median_cpu_seconds").asDouble();
+      sb.append(String.format(Locale.ROOT, "| %s | %d/%d | %d/%d | %d/%d | %.2e | %.3f | %.3f | %.1f | %.3f | %.3f | %.1f |%n",
           LABELS.get(e.getKey()), r.nit(), c.get("nit").asInt(), r.nfev(), c.get("nfev").asInt(), r.njev(),
-          c.get("njev").asInt(), r.fun() - c.get("fun").asDouble(), tj * 1e3, ts * 1e3, ts / tj));
+          c.get("njev").asInt(), r.fun() - c.get("fun").asDouble(), tj * 1e3, ts * 1e3, ts / tj, cj * 1e3, cs * 1e3,
+          cs / cj));
     }
     sb.append(String.format(Locale.ROOT, "%nJava: median of %d runs after at least %d warm-up runs and 3 s per case; scipy %s "
         + "(numpy %s): median of %d runs after %d warm-up runs (docs/bench/scipy_perf_times.py).%n", reps, warmup,
