@@ -105,7 +105,7 @@ final class BFGS {
       msg = MSG_SUCCESS;
     }
     return new OptimizeResult(xk, oldFval, gfk, k, pb.fn.nfev(), pb.fn.ngev(), 0, warnflag, warnflag == 0, msg,
-        0.0);
+        0.0, InverseHessian.dense(hk), null);
   }
 
   static double[][] identity(int n) {

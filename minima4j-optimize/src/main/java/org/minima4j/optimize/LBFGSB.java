@@ -91,7 +91,7 @@ final class LBFGSB {
     int iter = 0;
     double sbgnrm = mem.projgr(x, g);
     if (sbgnrm <= pgtol) {
-      return result(pb, x, f, g, nit, 0, MSG_PGTOL);
+      return result(pb, mem, m, x, f, g, nit, 0, MSG_PGTOL);
     }
     while (true) {
       // label 222: one iteration
@@ -214,7 +214,7 @@ final class LBFGSB {
         System.arraycopy(r, 1, g, 1, n);
         f = fold;
         if (mem.col == 0) {
-          return result(pb, x, f, g, nit, 2, MSG_ABNORMAL);
+          return result(pb, mem, m, x, f, g, nit, 2, MSG_ABNORMAL);
         }
         mem.reset();
         continue;
@@ -225,14 +225,14 @@ final class LBFGSB {
       nit++;
       pb.callback(slice(x), f, nit);
       if (nit >= maxiter) {
-        return result(pb, x, f, g, nit, 1, MSG_MAXITER);
+        return result(pb, mem, m, x, f, g, nit, 1, MSG_MAXITER);
       }
       if (sbgnrm <= pgtol) {
-        return result(pb, x, f, g, nit, 0, MSG_PGTOL);
+        return result(pb, mem, m, x, f, g, nit, 0, MSG_PGTOL);
       }
       double ddum = Math.max(Math.abs(fold), Math.max(Math.abs(f), 1.0));
       if (fold - f <= tol * ddum) {
-        return result(pb, x, f, g, nit, 0, MSG_FACTR);
+        return result(pb, mem, m, x, f, g, nit, 0, MSG_FACTR);
       }
       for (int i = 1; i <= n; i++) {
         r[i] = g[i] - r[i];
@@ -276,10 +276,25 @@ final class LBFGSB {
     return a;
   }
 
-  private static OptimizeResult result(Problem pb, double[] x, double f, double[] g, int nit, int status,
-      String message) {
+  private static OptimizeResult result(Problem pb, LbfgsbMemory mem, int m, double[] x, double f, double[] g,
+      int nit, int status, String message) {
     pb.nit = nit;
     return new OptimizeResult(slice(x), f, slice(g), nit, pb.fn.nfev(), pb.fn.ngev(), 0, status, status == 0,
-        message, 0.0);
+        message, 0.0, hessInv(mem, pb.n, m), null);
+  }
+
+  /**
+   * scipy's {@code hess_inv}: {@code LbfgsInvHessProduct} of the first {@code min(iupdat, m)}
+   * stored pairs in storage order (as {@code _lbfgsb_py.py} slices the workspace).
+   */
+  static InverseHessian hessInv(LbfgsbMemory mem, int n, int m) {
+    int k = Math.min(mem.iupdat, m);
+    double[][] s = new double[k][];
+    double[][] y = new double[k][];
+    for (int j = 0; j < k; j++) {
+      s[j] = slice(mem.ws[j + 1]);
+      y[j] = slice(mem.wy[j + 1]);
+    }
+    return InverseHessian.lbfgs(s, y, n);
   }
 }

@@ -1,8 +1,9 @@
 package org.minima4j.optimize;
 
 /**
- * The methods of {@link Minimize#minimize}, with scipy's names. scipy's COBYQA, trust-constr
- * and the trust-region methods are not implemented yet.
+ * The methods of {@link Minimize#minimize}, with scipy's names. scipy's COBYQA and the
+ * unconstrained trust-region methods (dogleg, trust-ncg, trust-krylov, trust-exact) are not
+ * implemented.
  */
 public enum Method {
   L_BFGS_B("L-BFGS-B"),
@@ -13,7 +14,8 @@ public enum Method {
   POWELL("Powell"),
   TNC("TNC"),
   NEWTON_CG("Newton-CG"),
-  COBYLA("COBYLA");
+  COBYLA("COBYLA"),
+  TRUST_CONSTR("trust-constr");
 
   private final String scipyName;
 

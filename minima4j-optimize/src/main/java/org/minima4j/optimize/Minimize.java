@@ -84,16 +84,18 @@ public final class Minimize {
     Method m = method != null ? method
         : !options.constraints().isEmpty() ? Method.SLSQP
         : options.bounds() != null ? Method.L_BFGS_B : Method.BFGS;
-    if (!options.constraints().isEmpty() && m != Method.SLSQP && m != Method.COBYLA) {
-      throw new IllegalArgumentException("method " + m.scipyName() + " cannot handle constraints; use SLSQP or COBYLA");
+    if (!options.constraints().isEmpty() && m != Method.SLSQP && m != Method.COBYLA && m != Method.TRUST_CONSTR) {
+      throw new IllegalArgumentException("method " + m.scipyName() + " cannot handle constraints; use SLSQP, "
+          + "trust-constr or COBYLA");
     }
     Bounds b = options.bounds();
     if (m == Method.NEWTON_CG && grad == null && combined == null && options.finiteDiff() == FiniteDiff.DEFAULT) {
       throw new IllegalArgumentException("Jacobian is required for Newton-CG method (give a gradient, or choose "
           + "FiniteDiff.TWO_POINT or THREE_POINT)");
     }
-    if (m != Method.NEWTON_CG && (options.hess() != null || options.hessp() != null)) {
-      throw new IllegalArgumentException("method " + m.scipyName() + " does not use hess/hessp; use Newton-CG");
+    if (m != Method.NEWTON_CG && m != Method.TRUST_CONSTR && (options.hess() != null || options.hessp() != null)) {
+      throw new IllegalArgumentException("method " + m.scipyName() + " does not use hess/hessp; use Newton-CG or "
+          + "trust-constr");
     }
     if (b != null && (m == Method.BFGS || m == Method.CG || m == Method.NEWTON_CG || m == Method.COBYLA)) {
       throw new IllegalArgumentException("method " + m.scipyName() + " cannot handle bounds; use L-BFGS-B, "
@@ -111,7 +113,7 @@ public final class Minimize {
       lb = b.lb();
       ub = b.ub();
       boolean clipped = false;
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < n && m != Method.TRUST_CONSTR; i++) {
         double c = Math.min(Math.max(x0[i], lb[i]), ub[i]);
         clipped |= c != x0[i];
         x0[i] = c;
@@ -130,7 +132,12 @@ public final class Minimize {
     } else {
       FiniteDiff fd = options.finiteDiff();
       Double rel = options.finiteDiffRelStep();
-      if (fd == FiniteDiff.DEFAULT) {
+      if (m == Method.TRUST_CONSTR) {
+        // scipy's trust-constr: '2-point' relative steps by default; bounds do not restrict the probes
+        ev = Evaluator.finiteDifference(n, fun,
+            fd == FiniteDiff.THREE_POINT ? FiniteDifferences.Scheme.THREE_POINT : FiniteDifferences.Scheme.TWO_POINT,
+            null, rel == null ? Double.NaN : rel, null, null, maxfun);
+      } else if (fd == FiniteDiff.DEFAULT) {
         double eps = options.epsOr(m == Method.L_BFGS_B || m == Method.TNC ? LBFGSB.DEFAULT_EPS : SQRT_EPS);
         ev = Evaluator.finiteDifference(n, fun, FiniteDifferences.Scheme.TWO_POINT, eps, Double.NaN,
             b != null ? lb : null, b != null ? ub : null, maxfun);
@@ -152,6 +159,7 @@ public final class Minimize {
         case TNC -> TNC.minimize(pb);
         case NEWTON_CG -> NewtonCG.minimize(pb);
         case COBYLA -> COBYLA.minimize(pb);
+        case TRUST_CONSTR -> TrustConstr.minimize(pb);
       };
     } catch (EvaluationStop stop) {
       return stopped(pb, m, stop);
@@ -187,10 +195,11 @@ public final class Minimize {
     String message;
     switch (stop.reason()) {
       case MAXFUN -> {
-        status = m == Method.TNC ? TNC.MAXFUN : 1;
+        status = m == Method.TNC ? TNC.MAXFUN : m == Method.TRUST_CONSTR ? 0 : 1;
         message = switch (m) {
           case L_BFGS_B -> LBFGSB.MSG_MAXFUN;
           case TNC -> TNC.MESSAGES[TNC.MAXFUN];
+          case TRUST_CONSTR -> TrustConstr.MESSAGES[0];
           default -> "Maximum number of function evaluations has been exceeded.";
         };
       }

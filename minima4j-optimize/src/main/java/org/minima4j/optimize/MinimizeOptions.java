@@ -34,18 +34,25 @@ import java.util.List;
  * @param rhobeg COBYLA initial trust-region radius or null (1.0)
  * @param rhoend COBYLA final radius (scipy's {@code tol}) or null (1e-4)
  * @param catol COBYLA constraint-violation tolerance or null (2e-4)
+ * @param barrierTol trust-constr barrier-parameter threshold for the {@code xtol} stop or null (1e-8)
+ * @param initialTrRadius trust-constr initial trust radius or null (1)
+ * @param initialConstrPenalty trust-constr initial merit-function penalty or null (1)
+ * @param initialBarrierParameter trust-constr initial barrier parameter or null (0.1)
+ * @param initialBarrierTolerance trust-constr initial barrier-subproblem tolerance or null (0.1)
+ * @param factorizationMethod trust-constr Jacobian factorization or null (scipy's automatic choice)
  */
 public record MinimizeOptions(
     Bounds bounds, List<Constraint> constraints, Integer maxiter, Integer maxfun, Double ftol, Double gtol,
     Double eps, IterationCallback callback, int maxcor, int maxls, double norm, Double xatol, Double fatol,
     boolean adaptive, double[][] initialSimplex, Double xtol, double[][] direc, FiniteDiff finiteDiff,
     Double finiteDiffRelStep, HessianFunction hess, HessianVectorProduct hessp, Double rhobeg, Double rhoend,
-    Double catol) {
+    Double catol, Double barrierTol, Double initialTrRadius, Double initialConstrPenalty,
+    Double initialBarrierParameter, Double initialBarrierTolerance, FactorizationMethod factorizationMethod) {
 
   /** scipy's defaults: no bounds, no constraints, every tolerance the method's own. */
   public static final MinimizeOptions DEFAULTS = new MinimizeOptions(null, List.of(), null, null, null, null,
       null, null, 10, 20, Double.POSITIVE_INFINITY, null, null, false, null, null, null, FiniteDiff.DEFAULT, null,
-      null, null, null, null, null);
+      null, null, null, null, null, null, null, null, null, null, null);
 
   public MinimizeOptions {
     constraints = constraints == null ? List.of() : List.copyOf(constraints);
@@ -75,6 +82,11 @@ public record MinimizeOptions(
       throw new IllegalArgumentException("rhoend must be a positive finite number, got " + rhoend);
     }
     nonNegative("catol", catol);
+    nonNegative("barrierTol", barrierTol);
+    positiveFinite("initialTrRadius", initialTrRadius);
+    positiveFinite("initialConstrPenalty", initialConstrPenalty);
+    positiveFinite("initialBarrierParameter", initialBarrierParameter);
+    positiveFinite("initialBarrierTolerance", initialBarrierTolerance);
     if (finiteDiff == null) {
       throw new IllegalArgumentException("finiteDiff must not be null (use FiniteDiff.DEFAULT)");
     }
@@ -89,6 +101,12 @@ public record MinimizeOptions(
   private static void positive(String name, Integer v) {
     if (v != null && v <= 0) {
       throw new IllegalArgumentException(name + " must be positive, got " + v);
+    }
+  }
+
+  private static void positiveFinite(String name, Double v) {
+    if (v != null && !(v > 0 && Double.isFinite(v))) {
+      throw new IllegalArgumentException(name + " must be a positive finite number, got " + v);
     }
   }
 
@@ -124,12 +142,16 @@ public record MinimizeOptions(
 
   public MinimizeOptions withBounds(Bounds b) {
     return new MinimizeOptions(b, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withConstraints(List<Constraint> c) {
     return new MinimizeOptions(bounds, c, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withConstraints(Constraint... c) {
@@ -138,115 +160,198 @@ public record MinimizeOptions(
 
   public MinimizeOptions withMaxiter(int v) {
     return new MinimizeOptions(bounds, constraints, v, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withMaxfun(int v) {
     return new MinimizeOptions(bounds, constraints, maxiter, v, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withFtol(double v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, v, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, v, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withGtol(double v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, v, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, v, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withEps(double v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, v, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, v, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withCallback(IterationCallback v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, v, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withMaxcor(int v) {
     return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, v, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withMaxls(int v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, v, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, v,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withNorm(double v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, v,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        v, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withXatol(double v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        v, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, v, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withFatol(double v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, v, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, v, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withAdaptive(boolean v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, v, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, v, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg,
+        rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withInitialSimplex(double[][] v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, v, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, v, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg,
+        rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withXtol(double v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, v, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, v, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withDirec(double[][] v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, v, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, v, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withFiniteDiff(FiniteDiff v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, v, finiteDiffRelStep, hess, hessp, rhobeg, rhoend, catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, v, finiteDiffRelStep, hess, hessp, rhobeg,
+        rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withFiniteDiffRelStep(double v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, v, hess, hessp, rhobeg, rhoend, catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, v, hess, hessp, rhobeg, rhoend,
+        catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withHess(HessianFunction v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, v, hessp, rhobeg, rhoend, catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, v, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withHessp(HessianVectorProduct v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, v, rhobeg, rhoend, catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, v,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withRhobeg(double v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, v, rhoend,
-        catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        v, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withRhoend(double v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg, v,
-        catol);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, v, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
   }
 
   public MinimizeOptions withCatol(double v) {
-    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls, norm,
-        xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp, rhobeg,
-        rhoend, v);
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, v, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
+  }
+
+  public MinimizeOptions withBarrierTol(double v) {
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, v, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
+  }
+
+  public MinimizeOptions withInitialTrRadius(double v) {
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, v, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
+  }
+
+  public MinimizeOptions withInitialConstrPenalty(double v) {
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, v, initialBarrierParameter,
+        initialBarrierTolerance, factorizationMethod);
+  }
+
+  public MinimizeOptions withInitialBarrierParameter(double v) {
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, v, initialBarrierTolerance,
+        factorizationMethod);
+  }
+
+  public MinimizeOptions withInitialBarrierTolerance(double v) {
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter, v,
+        factorizationMethod);
+  }
+
+  public MinimizeOptions withFactorizationMethod(FactorizationMethod v) {
+    return new MinimizeOptions(bounds, constraints, maxiter, maxfun, ftol, gtol, eps, callback, maxcor, maxls,
+        norm, xatol, fatol, adaptive, initialSimplex, xtol, direc, finiteDiff, finiteDiffRelStep, hess, hessp,
+        rhobeg, rhoend, catol, barrierTol, initialTrRadius, initialConstrPenalty, initialBarrierParameter,
+        initialBarrierTolerance, v);
   }
 
   int maxiterOr(int def) {

@@ -10,10 +10,28 @@ import java.util.Arrays;
  * objective (or gradient, constraint, Hessian, callback) returned NaN or threw, 99 when the
  * callback asked to stop, and the method's "maximum number of function evaluations" status when
  * the hard {@code maxfun} limit was reached.
+ *
+ * <p>Extensions, null where a method does not provide them: {@code hessInv} (scipy's
+ * {@code hess_inv}) for BFGS (dense) and L-BFGS-B (the stored correction pairs, as scipy's
+ * {@code LbfgsInvHessProduct}); {@code multipliers}, SLSQP's Lagrange multipliers of the last
+ * quadratic subproblem (Kraft's {@code r}: equality constraints first, then inequalities, in the
+ * order given; the Lagrangian is {@code f - r . c}, so active inequalities have {@code r >= 0}).
+ * scipy 1.10.1 has no {@code multipliers}.
  */
 public record OptimizeResult(
     double[] x, double fun, double[] jac, int nit, int nfev, int njev, int nhev,
-    int status, boolean success, String message, double maxcv) {
+    int status, boolean success, String message, double maxcv, InverseHessian hessInv, double[] multipliers) {
+
+  /** A result without the optional extensions ({@code hessInv} and {@code multipliers} null). */
+  public OptimizeResult(double[] x, double fun, double[] jac, int nit, int nfev, int njev, int nhev, int status,
+      boolean success, String message, double maxcv) {
+    this(x, fun, jac, nit, nfev, njev, nhev, status, success, message, maxcv, null, null);
+  }
+
+  @Override
+  public double[] multipliers() {
+    return multipliers == null ? null : multipliers.clone();
+  }
 
   @Override
   public double[] x() {
@@ -29,6 +47,7 @@ public record OptimizeResult(
   public String toString() {
     return "OptimizeResult[success=" + success + ", status=" + status + ", message=" + message + ", fun=" + fun
         + ", x=" + Arrays.toString(x) + ", nit=" + nit + ", nfev=" + nfev + ", njev=" + njev + ", nhev=" + nhev
-        + ", maxcv=" + maxcv + "]";
+        + ", maxcv=" + maxcv + (multipliers == null ? "" : ", multipliers=" + Arrays.toString(multipliers))
+        + (hessInv == null ? "" : ", hessInv=" + hessInv.dimension() + "x" + hessInv.dimension()) + "]";
   }
 }

@@ -103,7 +103,7 @@ final class SLSQP {
       maxcv = Math.max(maxcv, Math.max(pb.lb[i] - out.x()[i], out.x()[i] - pb.ub[i]));
     }
     return new OptimizeResult(out.x(), out.f(), out.g(), out.iterations(), pb.fn.nfev(), pb.fn.ngev(), 0, mode,
-        mode == 0, message, maxcv);
+        mode == 0, message, maxcv, null, solver.multipliers());
   }
 
   /** scipy's {@code _clip_x_for_func}: evaluations happen at x clipped into the bounds. */

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * methods implemented here and compares success, optimum, constraint satisfaction and counts.
  */
 class ScipyReferenceTest {
-  static final Set<String> IMPLEMENTED = Set.of("L-BFGS-B", "SLSQP", "BFGS", "CG", "Nelder-Mead", "Powell", "TNC");
+  static final Set<String> IMPLEMENTED = Set.of("L-BFGS-B", "SLSQP", "BFGS", "CG", "Nelder-Mead", "Powell", "TNC",
+      "trust-constr");
 
   static JsonNode fixture() throws IOException {
     try (InputStream in = ScipyReferenceTest.class.getResourceAsStream("/reference/scipy_minimize.json")) {
@@ -92,11 +93,23 @@ class ScipyReferenceTest {
    *       correctly rounded, so the test objective differs in the last bit (237 vs 268).</li>
    *   <li>L-BFGS-B on rosenbrock100 with finite differences: see {@link #HARD_MAXFUN}.</li>
    * </ul>
+   * trust-constr's iterates agree with scipy's to about 1e-12 relative at first on these three
+   * runs (numpy's BLAS dot products and SuperLU's ordering round differently); rounding then changes
+   * the late iterations of the barrier method (rosenbrock10_bounded 37 vs 47 iterations, hs071 182
+   * vs 196) and the long BFGS run on rosenbrock100 (658 vs 662). See {@link #TRUST_CONSTR_NOT_EXACT}.
    */
   static final Set<String> NOT_EXACT = Set.of(
       "rosenbrock100 L-BFGS-B null",
       "rosenbrock100 BFGS analytic", "rosenbrock100 CG analytic", "rosenbrock100 Nelder-Mead null",
       "beale Powell null", "rosenbrock100 TNC analytic");
+
+  /**
+   * trust-constr runs whose counts differ from scipy's by rounding; the test asserts nit, nfev and
+   * njev within 25% of scipy's (the other 7 trust-constr runs match exactly).
+   */
+  static final Set<String> TRUST_CONSTR_NOT_EXACT = Set.of(
+      "rosenbrock100 trust-constr analytic", "rosenbrock10_bounded trust-constr analytic",
+      "hs071 trust-constr analytic");
 
   /**
    * Runs where scipy exceeds its own maxfun (it checks the budget only between iterations) while
@@ -127,7 +140,13 @@ class ScipyReferenceTest {
     assertThat(r.success()).as("success (%s)", r.message()).isEqualTo(run.get("success").asBoolean());
     assertThat(r.status()).as("status").isEqualTo(run.get("status").asInt());
     assertThat(r.message()).isEqualTo(run.get("message").asText());
-    if (!NOT_EXACT.contains(key)) {
+    if (TRUST_CONSTR_NOT_EXACT.contains(key)) {
+      for (String c : List.of("nit", "nfev", "njev")) {
+        int scipy = run.get(c).asInt();
+        int java = c.equals("nit") ? r.nit() : c.equals("nfev") ? r.nfev() : r.njev();
+        assertThat((double) java).as(c).isCloseTo(scipy, Offset.offset(0.25 * scipy));
+      }
+    } else if (!NOT_EXACT.contains(key)) {
       assertThat(r.nit()).as("nit").isEqualTo(run.get("nit").asInt());
       assertThat(r.nfev()).as("nfev").isEqualTo(run.get("nfev").asInt());
       if (!run.get("njev").isNull()) {

@@ -32,23 +32,53 @@ public final class Blas {
     double dot = 0.0;
     int n1 = n & -16;
     if (n1 > 0) {
-      double[] acc = new double[16];
+      double a0 = 0;
+      double a1 = 0;
+      double a2 = 0;
+      double a3 = 0;
+      double a4 = 0;
+      double a5 = 0;
+      double a6 = 0;
+      double a7 = 0;
+      double a8 = 0;
+      double a9 = 0;
+      double a10 = 0;
+      double a11 = 0;
+      double a12 = 0;
+      double a13 = 0;
+      double a14 = 0;
+      double a15 = 0;
       for (int i = 0; i < n1; i += 16) {
-        for (int k = 0; k < 16; k++) {
-          acc[k] = Math.fma(y[yo + i + k], x[xo + i + k], acc[k]);
-        }
+        int xi = xo + i;
+        int yi = yo + i;
+        a0 = Math.fma(y[yi], x[xi], a0);
+        a1 = Math.fma(y[yi + 1], x[xi + 1], a1);
+        a2 = Math.fma(y[yi + 2], x[xi + 2], a2);
+        a3 = Math.fma(y[yi + 3], x[xi + 3], a3);
+        a4 = Math.fma(y[yi + 4], x[xi + 4], a4);
+        a5 = Math.fma(y[yi + 5], x[xi + 5], a5);
+        a6 = Math.fma(y[yi + 6], x[xi + 6], a6);
+        a7 = Math.fma(y[yi + 7], x[xi + 7], a7);
+        a8 = Math.fma(y[yi + 8], x[xi + 8], a8);
+        a9 = Math.fma(y[yi + 9], x[xi + 9], a9);
+        a10 = Math.fma(y[yi + 10], x[xi + 10], a10);
+        a11 = Math.fma(y[yi + 11], x[xi + 11], a11);
+        a12 = Math.fma(y[yi + 12], x[xi + 12], a12);
+        a13 = Math.fma(y[yi + 13], x[xi + 13], a13);
+        a14 = Math.fma(y[yi + 14], x[xi + 14], a14);
+        a15 = Math.fma(y[yi + 15], x[xi + 15], a15);
       }
-      double[] v = new double[8];
-      for (int r = 0; r < 4; r++) {
-        v[2 * r] = acc[4 * r] + acc[4 * r + 2];
-        v[2 * r + 1] = acc[4 * r + 1] + acc[4 * r + 3];
-      }
-      double a0 = v[0] + v[2];
-      double a1 = v[1] + v[3];
-      double b0 = v[4] + v[6];
-      double b1 = v[5] + v[7];
-      double c0 = a0 + b0;
-      double c1 = a1 + b1;
+      // lanes reduced as the kernel does: v[2r] = acc[4r] + acc[4r+2], v[2r+1] = acc[4r+1] + acc[4r+3]
+      double v0 = a0 + a2;
+      double v1 = a1 + a3;
+      double v2 = a4 + a6;
+      double v3 = a5 + a7;
+      double v4 = a8 + a10;
+      double v5 = a9 + a11;
+      double v6 = a12 + a14;
+      double v7 = a13 + a15;
+      double c0 = (v0 + v2) + (v4 + v6);
+      double c1 = (v1 + v3) + (v5 + v7);
       dot = c0 + c1;
     }
     for (int i = n1; i < n; i++) {
@@ -120,13 +150,17 @@ public final class Blas {
   }
 
   private static double kernel4x4(int nb, double[] c, double[] x) {
-    double[] lanes = new double[4];
+    double l0 = 0;
+    double l1 = 0;
+    double l2 = 0;
+    double l3 = 0;
     for (int i = 0; i < nb; i += 4) {
-      for (int l = 0; l < 4; l++) {
-        lanes[l] = Math.fma(c[i + l], x[i + l], lanes[l]);
-      }
+      l0 = Math.fma(c[i], x[i], l0);
+      l1 = Math.fma(c[i + 1], x[i + 1], l1);
+      l2 = Math.fma(c[i + 2], x[i + 2], l2);
+      l3 = Math.fma(c[i + 3], x[i + 3], l3);
     }
-    return (lanes[0] + lanes[2]) + (lanes[1] + lanes[3]);
+    return (l0 + l2) + (l1 + l3);
   }
 
   private static double kernel4x2(int nb, double[] c, double[] x) {

@@ -169,11 +169,17 @@ public final class LbfgsbSubspace {
         wn[i][js] = colBuf[i];
       }
     }
+    double[] gi = new double[col];
+    double[] gj = new double[col];
     for (int is = col + 1; is <= col2; is++) {
+      for (int k = 0; k < col; k++) {
+        gi[k] = wn[k + 1][is];
+      }
       for (int js = is; js <= col2; js++) {
-        final int fis = is;
-        final int fjs = js;
-        double d = Blas.ddot(col, k -> wn[k + 1][fis], k -> wn[k + 1][fjs]);
+        for (int k = 0; k < col; k++) {
+          gj[k] = wn[k + 1][js];
+        }
+        double d = Blas.ddot(col, gi, 0, gj, 0);
         wn[is][js] = wn[is][js] + d;
       }
     }

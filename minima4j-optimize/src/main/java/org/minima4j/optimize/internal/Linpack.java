@@ -21,11 +21,10 @@ public final class Linpack {
    * library for orders 1 to 20.
    */
   public static int dpofa(double[][] a, int off, int n) {
+    // t[c][r - 1] = a[off + r][off + c] for the finished rows r < j: the columns as dot and dgemv read them
+    double[][] t = new double[n + 1][Math.max(n - 1, 0)];
     for (int j = 1; j <= n; j++) {
-      double[] col = new double[j - 1];
-      for (int r = 1; r <= j - 1; r++) {
-        col[r - 1] = a[off + r][off + j];
-      }
+      double[] col = t[j];
       double ajj = a[off + j][off + j] - Blas.ddot(j - 1, col, 0, col, 0);
       if (ajj <= 0) {
         a[off + j][off + j] = ajj;
@@ -36,17 +35,19 @@ public final class Linpack {
       int i = n - j;
       if (i > 0) {
         double[] y = new double[i];
-        double[][] cols = new double[i][j - 1];
+        double[][] cols = java.util.Arrays.copyOfRange(t, j + 1, j + 1 + i);
         for (int c = 0; c < i; c++) {
           y[c] = a[off + j][off + j + 1 + c];
-          for (int r = 1; r <= j - 1; r++) {
-            cols[c][r - 1] = a[off + r][off + j + 1 + c];
-          }
         }
         Blas.dgemvTMinus(j - 1, i, cols, col, y);
         double inv = 1.0 / ajj;
         for (int c = 0; c < i; c++) {
           a[off + j][off + j + 1 + c] = inv * y[c];
+        }
+      }
+      if (j < n) {
+        for (int c = j + 1; c <= n; c++) {
+          t[c][j - 1] = a[off + j][off + c];
         }
       }
     }
@@ -71,6 +72,8 @@ public final class Linpack {
     if ((job % 100) / 10 != 0) {
       kase += 2;
     }
+    double[] g1 = kase >= 3 ? new double[n] : null;
+    double[] g2 = kase >= 3 ? new double[n] : null;
     switch (kase) {
       case 1 -> {
         b[boff + 1] = b[boff + 1] / t[off + 1][off + 1];
@@ -84,10 +87,10 @@ public final class Linpack {
       }
       case 2 -> {
         b[boff + n] = b[boff + n] / t[off + n][off + n];
+        double[] column = new double[n + 1];
         for (int jj = 2; jj <= n; jj++) {
           int j = n - jj + 1;
           double temp = -b[boff + j + 1];
-          double[] column = new double[j + 1];
           for (int i = 1; i <= j; i++) {
             column[i] = t[off + i][off + j + 1];
           }
@@ -99,8 +102,12 @@ public final class Linpack {
         b[boff + n] = b[boff + n] / t[off + n][off + n];
         for (int jj = 2; jj <= n; jj++) {
           int j = n - jj + 1;
-          final int fj = j;
-          double dot = Blas.ddot(jj - 1, i -> t[off + fj + i + 1][off + fj], i -> b[boff + fj + i + 1]);
+          int len = jj - 1;
+          for (int i = 0; i < len; i++) {
+            g1[i] = t[off + j + i + 1][off + j];
+            g2[i] = b[boff + j + i + 1];
+          }
+          double dot = Blas.ddot(len, g1, 0, g2, 0);
           b[boff + j] = b[boff + j] - dot;
           b[boff + j] = b[boff + j] / t[off + j][off + j];
         }
@@ -108,8 +115,12 @@ public final class Linpack {
       default -> {
         b[boff + 1] = b[boff + 1] / t[off + 1][off + 1];
         for (int j = 2; j <= n; j++) {
-          final int fj = j;
-          double dot = Blas.ddot(j - 1, i -> t[off + i + 1][off + fj], i -> b[boff + i + 1]);
+          int len = j - 1;
+          for (int i = 0; i < len; i++) {
+            g1[i] = t[off + i + 1][off + j];
+            g2[i] = b[boff + i + 1];
+          }
+          double dot = Blas.ddot(len, g1, 0, g2, 0);
           b[boff + j] = b[boff + j] - dot;
           b[boff + j] = b[boff + j] / t[off + j][off + j];
         }

@@ -40,6 +40,7 @@ public final class Slsqp {
   private double acceptedF = Double.NaN;
   private double[] acceptedC;
   private int acceptedIter;
+  private double[] lastR;
 
   /** {@code acc} is scipy's {@code ftol}; {@code itermx} is {@code maxiter - 1} as scipy passes it. */
   public Slsqp(int m, int meq, int n, double[] xl, double[] xu, double acc, int itermx, Callbacks cb) {
@@ -71,6 +72,7 @@ public final class Slsqp {
     double[] a = new double[la * n1];
     setJacobian(a, jac0);
     double[] r = new double[m + n + n + 2];
+    lastR = r;
     double[] l = new double[(n + 1) * (n + 2) / 2];
     double[] x0 = new double[n];
     double[] mu = new double[la];
@@ -275,6 +277,14 @@ public final class Slsqp {
    * The last iterate accepted by the line search (the start point before the first step), for a
    * run cut short by the evaluation budget: {x, f, c} are returned through the outcome record.
    */
+  /**
+   * The Lagrange multipliers of the constraints from the last least-squares subproblem (Kraft's
+   * {@code r(1..m)}: equalities first), zeros before the first one.
+   */
+  public double[] multipliers() {
+    return lastR == null ? new double[m] : java.util.Arrays.copyOf(lastR, m);
+  }
+
   public Outcome accepted(int mode) {
     return new Outcome(acceptedX.clone(), acceptedF, null, acceptedC.clone(), acceptedIter, mode);
   }
