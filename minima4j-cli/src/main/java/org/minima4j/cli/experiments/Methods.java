@@ -41,6 +41,7 @@ public final class Methods {
     add(new MinimizeRunner("tnc", Method.TNC, true, true));
     add(new MinimizeRunner("newton-cg", Method.NEWTON_CG, true, false));
     add(new MinimizeRunner("cobyla", Method.COBYLA, false, false));
+    add(new MinimizeRunner("trust-constr", Method.TRUST_CONSTR, true, false));
     add(new GlobalRunner("pso", "particle swarm, pyswarm's defaults (swarm 100, omega = phip = phig = 0.5) in the problem's box",
         "PSO(pyswarm defaults, swarm 100, maxiter {maxiter}, seed {seed})",
         (p, maxiter, seed) -> new PSO(Bounds.of(p.lower(), p.upper()),
