@@ -498,7 +498,12 @@ public final class Study {
       try {
         storage.setTrialSystemAttr(tid, FAIL_REASON_KEY, "stale heartbeat (older than " + gracePeriod + ")");
         storage.setTrialStateValues(tid, TrialState.FAIL, null);
-        out.add(storage.getTrial(tid).number());
+        FrozenTrial failed = storage.getTrial(tid);
+        out.add(failed.number());
+        StudyCallback cb = storage.staleTrialCallback();
+        if (cb != null) {
+          cb.accept(this, failed);
+        }
       } catch (IllegalStateException finishedMeanwhile) {
         LOG.log(System.Logger.Level.DEBUG, "stale trial finished meanwhile: " + finishedMeanwhile.getMessage());
       }

@@ -413,6 +413,47 @@ class StudyTest {
   }
 
   @Test
+  void staleTrialsAreRetriedWithTheirParams() {
+    java.time.Instant[] now = {java.time.Instant.parse("2026-01-01T00:00:00Z")};
+    java.time.Clock clock = new java.time.Clock() {
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      public java.time.Clock withZone(java.time.ZoneId z) {
+        return this;
+      }
+
+      public java.time.Instant instant() {
+        return now[0];
+      }
+    };
+    InMemoryStorage storage = new InMemoryStorage(clock, Duration.ofHours(1), Duration.ofSeconds(60),
+        new org.minima4j.tune.storages.RetryFailedTrialCallback(1, true));
+    Study s = Studies.create(StudyOptions.DEFAULTS.withStorage(storage).withSampler(new RandomSampler(0)));
+    Trial t = s.ask();
+    double x = t.suggestFloat("x", 0, 1);
+    t.setUserAttr("u", "kept");
+    t.report(0.5, 0);
+    now[0] = now[0].plusSeconds(120);
+    assertThat(s.failStaleTrials(Duration.ofSeconds(60))).containsExactly(0);
+    FrozenTrial waiting = s.getTrials(TrialState.WAITING).get(0);
+    assertThat(waiting.params()).containsEntry("x", x);
+    assertThat(waiting.userAttrs()).containsEntry("u", "kept");
+    assertThat(waiting.intermediateValues()).containsEntry(0, 0.5);
+    assertThat(org.minima4j.tune.storages.RetryFailedTrialCallback.retriedTrialNumber(waiting)).isZero();
+    Trial retry = s.ask();
+    assertThat(retry.number()).isEqualTo(1);
+    assertThat(retry.suggestFloat("x", 0, 1)).isEqualTo(x);
+    retry.report(0.4, 1);
+    now[0] = now[0].plusSeconds(120);
+    s.failStaleTrials(Duration.ofSeconds(60));
+    assertThat(org.minima4j.tune.storages.RetryFailedTrialCallback.retryHistory(s.trials().get(1)))
+        .containsExactly(0);
+    assertThat(s.getTrials(TrialState.WAITING)).isEmpty(); // max_retry 1 reached
+  }
+
+  @Test
   void staleTrialsAreFailedByHeartbeat() {
     java.time.Instant[] now = {java.time.Instant.parse("2026-01-01T00:00:00Z")};
     java.time.Clock clock = new java.time.Clock() {

@@ -40,6 +40,7 @@ public final class InMemoryStorage implements Storage {
   private final Clock clock;
   private final Duration heartbeatInterval;
   private final Duration gracePeriod;
+  private final org.minima4j.tune.StudyCallback staleTrialCallback;
   private final Map<Integer, StudyRecord> studies = new LinkedHashMap<>();
   private final Map<String, Integer> studyIdByName = new HashMap<>();
   private final List<FrozenTrial> trials = new ArrayList<>();
@@ -63,6 +64,12 @@ public final class InMemoryStorage implements Storage {
    * interval) before starting a new one.
    */
   public InMemoryStorage(Clock clock, Duration heartbeatInterval, Duration gracePeriod) {
+    this(clock, heartbeatInterval, gracePeriod, null);
+  }
+
+  /** As {@link #InMemoryStorage(Clock, Duration, Duration)}, calling {@code staleTrialCallback} for each stale trial. */
+  public InMemoryStorage(Clock clock, Duration heartbeatInterval, Duration gracePeriod,
+      org.minima4j.tune.StudyCallback staleTrialCallback) {
     if (clock == null) {
       throw new IllegalArgumentException("clock must not be null");
     }
@@ -77,6 +84,12 @@ public final class InMemoryStorage implements Storage {
     this.clock = clock;
     this.heartbeatInterval = heartbeatInterval;
     this.gracePeriod = gracePeriod;
+    this.staleTrialCallback = staleTrialCallback;
+  }
+
+  @Override
+  public org.minima4j.tune.StudyCallback staleTrialCallback() {
+    return staleTrialCallback;
   }
 
   @Override

@@ -119,4 +119,12 @@ public interface Storage {
     Duration h = heartbeatInterval();
     return h == null ? null : h.multipliedBy(2);
   }
+
+  /**
+   * Called with each trial failed for a stale heartbeat (Optuna's {@code failed_trial_callback}), or null;
+   * for example {@link RetryFailedTrialCallback}.
+   */
+  default org.minima4j.tune.StudyCallback staleTrialCallback() {
+    return null;
+  }
 }
