@@ -183,12 +183,27 @@ public final class CMA extends GlobalOptimizer {
         c[j][i] = s;
       }
     }
-    SymmetricEigen e = SymmetricEigen.of(c);
+    SymmetricEigen e = SymmetricEigen.ofTridiagonalQl(c);
     double[] dd = new double[n];
     for (int i = 0; i < n; i++) {
       dd[i] = Math.sqrt(e.values[i] < 0 ? EPS : e.values[i]);
     }
     double[][] bb = e.vectors;
+    // sign convention: the largest component of each eigenvector is positive (the sampled points
+    // depend on the signs; cmaes' eigh fixes them arbitrarily too)
+    for (int k = 0; k < n; k++) {
+      int big = 0;
+      for (int i = 1; i < n; i++) {
+        if (Math.abs(bb[i][k]) > Math.abs(bb[big][k])) {
+          big = i;
+        }
+      }
+      if (bb[big][k] < 0) {
+        for (int i = 0; i < n; i++) {
+          bb[i][k] = -bb[i][k];
+        }
+      }
+    }
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         double s = 0;
