@@ -68,38 +68,4 @@ public final class SeededRandom implements RandomGenerator {
     s3 = Long.rotateLeft(s3, 45);
     return result;
   }
-  /**
-   * {@code ceil(2^64 / bound)}, the precomputed reciprocal for {@link #nextInt(int, long)}
-   * (Lemire, Kaser and Kurz, "Faster remainder by direct computation", 2019).
-   */
-  public static long reciprocal(int bound) {
-    if (bound <= 0) {
-      throw new IllegalArgumentException("bound must be positive");
-    }
-    return Long.divideUnsigned(-1L, bound) + 1;
-  }
-
-  /**
-   * Exactly {@link #nextInt(int) nextInt(bound)} of {@link RandomGenerator} (the same draws and the same
-   * value: the JDK's rejection loop on {@code (nextInt() >>> 1) % bound}), with the remainder computed
-   * from {@code reciprocal = }{@link #reciprocal(int) reciprocal(bound)} by two multiplications instead of
-   * a division. For hot loops over a fixed set of bounds (differential evolution's shuffles).
-   */
-  public int nextInt(int bound, long reciprocal) {
-    int r = nextInt();
-    int m = bound - 1;
-    if ((bound & m) == 0) {
-      return r & m;
-    }
-    int u = r >>> 1;
-    while (true) {
-      long low = reciprocal * u;
-      // unsigned high 64 bits of low * bound (bound > 0): the remainder u % bound
-      r = (int) (Math.multiplyHigh(low, bound) + ((low >> 63) & bound));
-      if (u + m - r >= 0) {
-        return r;
-      }
-      u = nextInt() >>> 1;
-    }
-  }
 }

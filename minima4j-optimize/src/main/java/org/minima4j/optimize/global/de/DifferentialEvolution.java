@@ -10,7 +10,6 @@ import org.minima4j.optimize.OptimizeResult;
 import org.minima4j.optimize.global.GlobalOptimizer;
 import org.minima4j.optimize.global.LocalSearch;
 import org.minima4j.optimize.global.LocalSearches;
-import org.minima4j.optimize.global.SeededRandom;
 import org.minima4j.optimize.global.internal.State;
 
 /**
@@ -182,8 +181,6 @@ public final class DifferentialEvolution extends GlobalOptimizer {
   private String stop;
   private boolean stopLimit;
   private boolean polishPending;
-  private int[] sampleScratch;
-  private long[] reciprocalCache;
 
   public DifferentialEvolution(Bounds bounds, Options options) {
     this(bounds, options, seeded((options == null ? Options.DEFAULTS : options).seed()));
@@ -240,19 +237,6 @@ public final class DifferentialEvolution extends GlobalOptimizer {
       t[i] = arg2[i] == 0 ? 0.5 : (x[i] - arg1[i]) / arg2[i] + 0.5;
     }
     return t;
-  }
-
-  /** {@code SeededRandom.reciprocal(b)} for b = 1..m, cached (the shuffles use the same bounds every trial). */
-  private long[] reciprocals(int m) {
-    long[] rec = reciprocalCache;
-    if (rec == null || rec.length <= m) {
-      rec = new long[m + 1];
-      for (int b = 1; b <= m; b++) {
-        rec[b] = SeededRandom.reciprocal(b);
-      }
-      reciprocalCache = rec;
-    }
-    return rec;
   }
 
   // ------------------------------------------------------------------ ask
@@ -329,17 +313,6 @@ public final class DifferentialEvolution extends GlobalOptimizer {
   }
 
   private void shuffle(int[] a) {
-    if (rng instanceof SeededRandom sr) {
-      // the same draws and values as rng.nextInt(i + 1), without a division per draw
-      long[] rec = reciprocals(a.length);
-      for (int i = a.length - 1; i > 0; i--) {
-        int j = sr.nextInt(i + 1, rec[i + 1]);
-        int t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-      }
-      return;
-    }
     for (int i = a.length - 1; i > 0; i--) {
       int j = rng.nextInt(i + 1);
       int t = a[i];
@@ -417,10 +390,7 @@ public final class DifferentialEvolution extends GlobalOptimizer {
 
   /** Up to {@code count} distinct member indices other than {@code cand}, in random order. */
   private int[] selectSamples(int cand, int count) {
-    int[] idxs = sampleScratch;
-    if (idxs == null) {
-      idxs = sampleScratch = new int[np - 1];
-    }
+    int[] idxs = new int[np - 1];
     for (int i = 0, k = 0; i < np; i++) {
       if (i != cand) {
         idxs[k++] = i;
