@@ -126,11 +126,18 @@ public final class SymmetricEigen {
     double[][] v = new double[n][];
     for (int i = 0; i < n; i++) {
       v[i] = a[i].clone();
+      for (double x : v[i]) {
+        if (!Double.isFinite(x)) {
+          return of(a); // non-finite input: whatever the Jacobi solver gives, as before
+        }
+      }
     }
     double[] d = new double[n];
     double[] e = new double[n];
     tridiagonalize(v, d, e);
-    ql(v, d, e);
+    if (!ql(v, d, e)) {
+      return of(a); // no convergence in 60 QL iterations for some eigenvalue (not seen in practice)
+    }
     return new SymmetricEigen(d, v);
   }
 
@@ -231,8 +238,8 @@ public final class SymmetricEigen {
     e[0] = 0.0;
   }
 
-  /** Implicit QL iterations on the tridiagonal (d, e), accumulating into v; sorts ascending. */
-  private static void ql(double[][] v, double[] d, double[] e) {
+  /** Implicit QL iterations on the tridiagonal (d, e), accumulating into v; sorts ascending. False if it did not converge. */
+  private static boolean ql(double[][] v, double[] d, double[] e) {
     int n = d.length;
     for (int i = 1; i < n; i++) {
       e[i - 1] = e[i];
@@ -254,7 +261,7 @@ public final class SymmetricEigen {
         int iter = 0;
         do {
           if (++iter > 60) {
-            throw new ArithmeticException("symmetric eigen-decomposition did not converge");
+            return false;
           }
           double g = d[l];
           double p = (d[l + 1] - g) / (2.0 * e[l]);
@@ -323,6 +330,7 @@ public final class SymmetricEigen {
         }
       }
     }
+    return true;
   }
 
   /** sqrt(a^2 + b^2) without Math.hypot's cost; rescaled only when the squares could over- or underflow. */

@@ -51,4 +51,12 @@ class EigenSolverTest {
       }
     }
   }
+
+  @Test
+  void nonFiniteInputFallsBackToJacobiInsteadOfThrowing() {
+    double[][] a = {{1.0, Double.NaN}, {Double.NaN, 2.0}};
+    SymmetricEigen q = SymmetricEigen.ofTridiagonalQl(a);
+    SymmetricEigen j = SymmetricEigen.of(a);
+    assertThat(q.values).containsExactly(j.values);
+  }
 }
