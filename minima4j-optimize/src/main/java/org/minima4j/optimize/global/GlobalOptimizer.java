@@ -108,20 +108,39 @@ public abstract class GlobalOptimizer {
 
   /** The next batch of points to evaluate. */
   public final List<double[]> ask() {
+    List<double[]> batch = beginBatch();
+    List<double[]> out = new ArrayList<>(batch.size());
+    for (double[] x : batch) {
+      out.add(x.clone());
+    }
+    return out;
+  }
+
+  /**
+   * doAsk's batch, kept as the outstanding one. Its arrays are fresh (doAsk's contract) and never
+   * handed out: {@link #ask()} returns copies, {@link #optimize} passes copies to the objective.
+   */
+  private List<double[]> beginBatch() {
     if (outstanding != null) {
       throw new IllegalStateException("tell the values of the previous batch before asking again");
     }
     if (localSearchPending()) {
       throw new IllegalStateException("a local search is pending: call runLocalSearch(f) first");
     }
-    List<double[]> batch = doAsk();
-    outstanding = new ArrayList<>(batch.size());
-    List<double[]> out = new ArrayList<>(batch.size());
-    for (double[] x : batch) {
-      outstanding.add(x.clone());
-      out.add(x.clone());
+    outstanding = doAsk();
+    return outstanding;
+  }
+
+  /** Counts and tells the values of the outstanding batch, whose points are told unchanged. */
+  private void finishBatch(double[] values) {
+    List<double[]> pts = outstanding;
+    checkTold(pts, pts);
+    double[] v = new double[values.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = record(pts.get(i), values[i]);
     }
-    return out;
+    outstanding = null;
+    doTell(pts, v);
   }
 
   /** The values of the batch last returned by {@link #ask()}, in the same order. */
@@ -272,9 +291,10 @@ public abstract class GlobalOptimizer {
       if (localSearchPending()) {
         runLocalSearch(f);
       } else {
-        List<double[]> batch = ask();
+        // no copies of the points beyond the one the objective gets (Evaluator copies each point)
+        List<double[]> batch = beginBatch();
         double[] values = Evaluator.evaluate(f, batch, executor);
-        tell(batch, values);
+        finishBatch(values);
       }
       if (callback != null && nit > itBefore && callback.stop(bestX(), bestF, (int) Math.min(nit, Integer.MAX_VALUE))) {
         reason = StopReason.CALLBACK;

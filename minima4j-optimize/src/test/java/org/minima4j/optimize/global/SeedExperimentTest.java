@@ -51,7 +51,8 @@ class SeedExperimentTest {
    * cmaes.CMA(mean = x0, sigma = 0.5, seed = 42), 100 generations: 3.2869 in the reference. The outcome is
    * strongly seed-dependent for cmaes 0.9.1 itself (reference/generators/cmaes_091_seed_mlp_seeds.py: seeds
    * 0..19 give a median of 6.83, 7 of 20 below 4.1, 5 stuck above 1e5); with this library's generator seed 42
-   * gives 3.9995 and 8 of seeds 0..19 are below 4.1 (3 stuck above 1e5).
+   * gives 2.4985 and 9 of seeds 0..19 are below 4.1 (3 stuck above 1e5); with the Jacobi eigensolver used
+   * before 2026-11-21 (other eigenvector signs, hence other samples) 3.9995 and 8 of 20.
    */
   @Test
   void cmaFromX0WithSigmaHalfBeats41In100Generations() {

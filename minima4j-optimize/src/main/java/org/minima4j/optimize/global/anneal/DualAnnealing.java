@@ -257,6 +257,10 @@ public final class DualAnnealing extends GlobalOptimizer {
     return (b % range[i]) + lower[i];
   }
 
+  // sigmax of the last temperature seen by visitFn (NaN: none yet); a pure cache, not state
+  private double sigmaxTemp = Double.NaN;
+  private double sigmaxCached;
+
   /** Formula "Visita" of Tsallis and Stariolo p. 405; draws (x, y) normal pairs row by row as numpy. */
   private double[] visitFn(double temp, int dim) {
     double[] xs = new double[dim];
@@ -265,9 +269,17 @@ public final class DualAnnealing extends GlobalOptimizer {
       xs[i] = rng.nextGaussian();
       ys[i] = rng.nextGaussian();
     }
-    double factor1 = Math.exp(Math.log(temp) / (qv - 1.0));
-    double factor4 = factor4p * factor1;
-    double sigmax = Math.exp(-(qv - 1.0) * Math.log(factor6 / factor4) / (3.0 - qv));
+    double sigmax;
+    if (temp == sigmaxTemp) {
+      sigmax = sigmaxCached;
+    } else {
+      // depends on the temperature only, which is constant over a chain of 2n proposals
+      double factor1 = Math.exp(Math.log(temp) / (qv - 1.0));
+      double factor4 = factor4p * factor1;
+      sigmax = Math.exp(-(qv - 1.0) * Math.log(factor6 / factor4) / (3.0 - qv));
+      sigmaxTemp = temp;
+      sigmaxCached = sigmax;
+    }
     double[] out = new double[dim];
     for (int i = 0; i < dim; i++) {
       double den = Math.exp((qv - 1.0) * Math.log(Math.abs(ys[i])) / (3.0 - qv));

@@ -2,7 +2,6 @@ package org.minima4j.optimize.global.cmaes;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -183,17 +182,36 @@ public final class CMA extends GlobalOptimizer {
         c[j][i] = s;
       }
     }
-    SymmetricEigen e = SymmetricEigen.of(c);
+    SymmetricEigen e = SymmetricEigen.ofTridiagonalQl(c);
     double[] dd = new double[n];
     for (int i = 0; i < n; i++) {
       dd[i] = Math.sqrt(e.values[i] < 0 ? EPS : e.values[i]);
     }
     double[][] bb = e.vectors;
+    double[] dsq = new double[n];
+    for (int k = 0; k < n; k++) {
+      dsq[k] = dd[k] * dd[k];
+    }
+    // sign convention: the largest component of each eigenvector is positive (the sampled points
+    // depend on the signs; cmaes' eigh fixes them arbitrarily too)
+    for (int k = 0; k < n; k++) {
+      int big = 0;
+      for (int i = 1; i < n; i++) {
+        if (Math.abs(bb[i][k]) > Math.abs(bb[big][k])) {
+          big = i;
+        }
+      }
+      if (bb[big][k] < 0) {
+        for (int i = 0; i < n; i++) {
+          bb[i][k] = -bb[i][k];
+        }
+      }
+    }
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         double s = 0;
         for (int k = 0; k < n; k++) {
-          s += bb[i][k] * (dd[k] * dd[k]) * bb[j][k];
+          s += bb[i][k] * dsq[k] * bb[j][k];
         }
         c[i][j] = s;
       }
@@ -282,11 +300,7 @@ public final class CMA extends GlobalOptimizer {
   @Override
   protected void doTell(List<double[]> xs, double[] values) {
     g++;
-    Integer[] order = new Integer[xs.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble(i -> values[i]));
+    int[] order = rankOrder(values);
     int fi = 2 * (g % funhistTerm);
     funhist[fi] = values[order[0]];
     funhist[fi + 1] = values[order[order.length - 1]];
@@ -315,12 +329,16 @@ public final class CMA extends GlobalOptimizer {
       mean[i] += p.cm * sigma * yw[i];
     }
     // step-size control: C^(-1/2) = B D^-1 B^T
+    double[] dinv = new double[n];
+    for (int k = 0; k < n; k++) {
+      dinv[k] = 1 / dd[k];
+    }
     double[][] c2 = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         double s = 0;
         for (int k = 0; k < n; k++) {
-          s += bb[i][k] * (1 / dd[k]) * bb[j][k];
+          s += bb[i][k] * dinv[k] * bb[j][k];
         }
         c2[i][j] = s;
       }
@@ -376,6 +394,25 @@ public final class CMA extends GlobalOptimizer {
       d = null;
     }
     endIteration();
+  }
+
+  /**
+   * Indices sorted by value, ascending, ties in index order (a stable sort with {@link Double#compare},
+   * as {@code Arrays.sort(Integer[], comparingDouble)} did, without boxing).
+   */
+  static int[] rankOrder(double[] values) {
+    int m = values.length;
+    int[] order = new int[m];
+    for (int i = 0; i < m; i++) {
+      int k = i;
+      double v = values[i];
+      while (k > 0 && Double.compare(values[order[k - 1]], v) > 0) {
+        order[k] = order[k - 1];
+        k--;
+      }
+      order[k] = i;
+    }
+    return order;
   }
 
   private double[] matVec(double[][] m, double[] v) {

@@ -2,7 +2,6 @@ package org.minima4j.optimize.global.cmaes;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -208,11 +207,7 @@ public final class SepCMA extends GlobalOptimizer {
   @Override
   protected void doTell(List<double[]> xs, double[] values) {
     g++;
-    Integer[] order = new Integer[xs.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble(i -> values[i]));
+    int[] order = CMA.rankOrder(values);
     int fi = 2 * (g % funhistTerm);
     funhist[fi] = values[order[0]];
     funhist[fi + 1] = values[order[order.length - 1]];
