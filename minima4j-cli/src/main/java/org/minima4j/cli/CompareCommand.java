@@ -47,7 +47,7 @@ final class CompareCommand implements Callable<Integer> {
 
   int maxiter;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of every stochastic method (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "0", description = "Seed of every stochastic method (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--threads", defaultValue = "1", description = "Threads for population evaluation (default: ${DEFAULT-VALUE}); results do not depend on it.")
