@@ -95,7 +95,7 @@ class SeedExperimentTest {
   /**
    * With scipy's own local search (bounded L-BFGS-B, the default) the seed experiment's dual annealing
    * reaches scipy's 0.78306. The network has dead-ReLU plateaus (loss ~1.44e5) where L-BFGS-B stops: over
-   * seeds 0..29, 29 runs end below 0.8 (`./minima bench`); seed 42 is among those that need not.
+   * seeds 0..29, 29 runs end below 0.8 (`./minima bench`); one stops on the plateau.
    */
   @Test
   void dualAnnealingWithLbfgsbReachesScipysLevel() {
