@@ -131,7 +131,7 @@ public final class ParzenEstimator {
       if (multivariate) {
         java.util.Arrays.fill(sg, sigma0 * (hi - lo));
       } else {
-        int[] order = IndexSort.argsort(mu);
+        int[] order = IndexSort.numpyArgsort(mu); // numpy's tie order: see IndexSort
         double[] s = new double[nKernels + 2];
         s[0] = lo;
         for (int i = 0; i < nKernels; i++) {

@@ -259,6 +259,36 @@ public final class TPESampler implements Sampler {
 
   /** Returns null while in the startup phase. */
   private Map<String, Double> sample(Study study, String[] names, Distribution[] dists) {
+    ParzenEstimator[] fitted = estimators(study, names, dists);
+    if (fitted == null) {
+      return null;
+    }
+    ParzenEstimator lx = fitted[0];
+    ParzenEstimator gx = fitted[1];
+    double[][] cand = lx.sample(rng, o.nEiCandidates());
+    double[] ll = lx.logPdf(cand);
+    double[] lg = gx.logPdf(cand);
+    int best = 0;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int s = 0; s < cand[0].length; s++) {
+      double sc = ll[s] - lg[s];
+      if (sc > bestScore) {
+        bestScore = sc;
+        best = s;
+      }
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int p = 0; p < names.length; p++) {
+      out.put(names[p], cand[p][best]);
+    }
+    return out;
+  }
+
+  /**
+   * The estimators l(x) ("below") and g(x) ("above") TPE fits for these parameters on the study's trials now,
+   * or null in the startup phase (package-private for the fixture tests against Optuna).
+   */
+  ParzenEstimator[] estimators(Study study, String[] names, Distribution[] dists) {
     List<StudyDirection> dirs = study.directions();
     boolean multi = dirs.size() > 1;
     EnumSet<TrialState> states = o.constantLiar()
@@ -374,25 +404,7 @@ public final class TPESampler implements Sampler {
         }
       }
     }
-    ParzenEstimator lx = estimator(dists, values, below, wBelow);
-    ParzenEstimator gx = estimator(dists, values, above, null);
-    double[][] cand = lx.sample(rng, o.nEiCandidates());
-    double[] ll = lx.logPdf(cand);
-    double[] lg = gx.logPdf(cand);
-    int best = 0;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    for (int s = 0; s < cand[0].length; s++) {
-      double sc = ll[s] - lg[s];
-      if (sc > bestScore) {
-        bestScore = sc;
-        best = s;
-      }
-    }
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (int p = 0; p < np; p++) {
-      out.put(names[p], cand[p][best]);
-    }
-    return out;
+    return new ParzenEstimator[] {estimator(dists, values, below, wBelow), estimator(dists, values, above, null)};
   }
 
   /**
