@@ -3,9 +3,6 @@ package org.minima4j.tune.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import org.minima4j.tune.Studies;
 import org.minima4j.tune.Study;
@@ -98,10 +96,16 @@ public final class OptunaProtocol {
     return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
   }
 
-  public static void main(String[] args) throws IOException {
-    Path ref = Path.of(args.length > 0 ? args[0] : "minima4j-tune/src/test/resources/reference/optuna.json");
-    Path out = Path.of(args.length > 1 ? args[1] : "optuna-protocol.md");
-    List<String> names = args.length > 2 ? Arrays.asList(args[2].split(",")) : new ArrayList<>(SAMPLERS.keySet());
+  /** The sampler names {@link #report} accepts. */
+  public static List<String> samplerNames() {
+    return new ArrayList<>(SAMPLERS.keySet());
+  }
+
+  /**
+   * Runs the protocol for the named samplers against the reference file {@code ref} and returns the
+   * markdown table; each finished row is also handed to {@code rows} (for progress output).
+   */
+  public static String report(Path ref, List<String> names, Consumer<String> rows) throws IOException {
     JsonNode doc = new ObjectMapper().readTree(ref.toFile());
     Map<String, JsonNode> refSummary = new LinkedHashMap<>();
     for (JsonNode e : doc.get("summary")) {
@@ -113,7 +117,6 @@ public final class OptunaProtocol {
     md.append("| sampler | problem | regret@25 | Optuna | regret@50 | Optuna | regret@100 | Optuna "
         + "| CPU ms/trial | wall ms/trial | Optuna wall ms/trial | Optuna / CPU | Optuna / wall |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-    PrintStream o = System.out;
     for (String name : names) {
       LongFunction<Sampler> f = SAMPLERS.get(name);
       if (f == null) {
@@ -166,11 +169,10 @@ public final class OptunaProtocol {
             Double.isNaN(refMs) ? "-" : String.format(Locale.ROOT, "%.1f", refMs / cpuMs),
             Double.isNaN(refMs) ? "-" : String.format(Locale.ROOT, "%.1f", refMs / ms));
         md.append(line).append('\n');
-        o.println(line);
+        rows.accept(line);
       }
     }
-    Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
-    o.println("wrote " + out.toAbsolutePath());
+    return md.toString();
   }
 
   private static String fmt(double v) {

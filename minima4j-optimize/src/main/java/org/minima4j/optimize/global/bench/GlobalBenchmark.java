@@ -2,8 +2,6 @@ package org.minima4j.optimize.global.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,11 +36,9 @@ import org.minima4j.optimize.problems.BenchmarkFunction;
  *   <li>cma: {@link RestartCMA} REPEAT from the domain centre, sigma 0.3 (hi - lo), bounds, restarted until the
  *       budget is used.</li>
  * </ul>
- * Writes a markdown report. Usage: {@code GlobalBenchmark [anchor.json] [out.md] [threads]}.
+ * Returns a markdown report; {@code GlobalBenchmarkMain} in minima4j-bench writes and prints it.
  */
 public final class GlobalBenchmark {
-  private static final int[] DIMS = {2, 5, 10};
-  private static final int SEEDS = 10;
   private static final double TOL = 1e-4;
 
   private GlobalBenchmark() {
@@ -221,21 +217,5 @@ public final class GlobalBenchmark {
     md.append(String.format(Locale.ROOT, "%nJava wall time for all %d runs: %.1f s on %d threads.%n", runs.size(), seconds,
         threads));
     return md.toString();
-  }
-
-  /** {@code GlobalBenchmark [anchor.json] [out.md] [threads] [seeds] [dims, comma separated]}; prints the report. */
-  public static void main(String[] args) throws Exception {
-    Path anchor = Path.of(args.length > 0 ? args[0] : "minima4j-optimize/src/test/resources/reference/global_runs.json");
-    Path out = Path.of(args.length > 1 ? args[1] : "minima4j-optimize/target/global-benchmark.md");
-    int threads = args.length > 2 ? Integer.parseInt(args[2]) : Math.max(1, Runtime.getRuntime().availableProcessors());
-    int seeds = args.length > 3 ? Integer.parseInt(args[3]) : SEEDS;
-    int[] dims = args.length > 4 ? Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray() : DIMS;
-    String md = run(anchor, threads, seeds, dims);
-    if (out.getParent() != null) {
-      Files.createDirectories(out.getParent());
-    }
-    Files.writeString(out, md, StandardCharsets.UTF_8);
-    System.out.println(md);
-    System.out.println("written to " + out.toAbsolutePath());
   }
 }
