@@ -1,5 +1,6 @@
 package org.minima4j.optimize;
 
+import org.minima4j.optimize.bench.ReferenceProblems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -52,12 +53,12 @@ class ResultExtensionsTest {
   @Test
   void slsqpMultipliersSatisfyTheKktConditions() {
     // eq_quadratic: grad f = r * grad c at x* = (6, 3, 2)/11, so r = 12/11
-    TestProblems.Spec s = TestProblems.spec("eq_quadratic");
+    ReferenceProblems.Spec s = TestProblems.spec("eq_quadratic");
     OptimizeResult r = Minimize.minimize(s.f(), s.g(), new double[] {1, 1, 1}, Method.SLSQP,
         MinimizeOptions.DEFAULTS.withConstraints(s.withJac()));
     assertThat(r.multipliers()).containsExactly(new double[] {12.0 / 11}, within(1e-6));
     // hs035: the inequality 3 - x1 - x2 - 2 x3 >= 0 is active with r = 2/9 (grad f = -r * (1, 1, 2))
-    TestProblems.Spec h = TestProblems.spec("hs035");
+    ReferenceProblems.Spec h = TestProblems.spec("hs035");
     OptimizeResult q = Minimize.minimize(h.f(), h.g(), new double[] {0.5, 0.5, 0.5}, Method.SLSQP,
         MinimizeOptions.DEFAULTS.withConstraints(h.withJac()).withBounds(Bounds.uniform(3, 0,
             Double.POSITIVE_INFINITY)));

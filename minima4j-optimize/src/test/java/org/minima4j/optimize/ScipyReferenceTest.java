@@ -1,5 +1,6 @@
 package org.minima4j.optimize;
 
+import org.minima4j.optimize.bench.ReferenceProblems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,7 +59,7 @@ class ScipyReferenceTest {
 
   static OptimizeResult replay(JsonNode problem, JsonNode run) {
     String name = problem.get("name").asText();
-    TestProblems.Spec spec = TestProblems.spec(name);
+    ReferenceProblems.Spec spec = TestProblems.spec(name);
     boolean analytic = !run.get("jac").isNull();
     MinimizeOptions o = MinimizeOptions.DEFAULTS;
     JsonNode bounds = problem.get("bounds");

@@ -1,5 +1,6 @@
 package org.minima4j.optimize;
 
+import org.minima4j.optimize.bench.ReferenceProblems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -72,7 +73,7 @@ class TrustConstrTest {
   void finiteDifferenceConstraintsMatchScipy() {
     // hs071 with bounds and both constraints, no jac anywhere: scipy status 1, nit 146, nfev 695,
     // f 17.014017397088683; here rounding changes the late barrier iterations (nit 135, nfev 650)
-    TestProblems.Spec s = TestProblems.spec("hs071");
+    ReferenceProblems.Spec s = TestProblems.spec("hs071");
     OptimizeResult r = Minimize.minimize(s.f(), new double[] {1, 5, 5, 1}, Method.TRUST_CONSTR,
         MinimizeOptions.DEFAULTS.withConstraints(s.withoutJac()).withBounds(Bounds.uniform(4, 1, 5)));
     assertThat(r.status()).isEqualTo(1);
@@ -85,7 +86,7 @@ class TrustConstrTest {
   void givenHessianMatchesScipy() {
     // eq_quadratic with jac, hess=diag(2, 4, 6) and the constraint's jac: status 2, nit 24, nfev 33,
     // njev 15, nhev 15 (the linear constraint's never-updated BFGS matrix adds the identity)
-    TestProblems.Spec s = TestProblems.spec("eq_quadratic");
+    ReferenceProblems.Spec s = TestProblems.spec("eq_quadratic");
     OptimizeResult r = Minimize.minimize(s.f(), s.g(), new double[] {1, 1, 1}, Method.TRUST_CONSTR,
         MinimizeOptions.DEFAULTS.withConstraints(s.withJac())
             .withHess(x -> new double[][] {{2, 0, 0}, {0, 4, 0}, {0, 0, 6}}));
@@ -97,7 +98,7 @@ class TrustConstrTest {
 
   @Test
   void hessianVectorProductGivesTheSameRun() {
-    TestProblems.Spec s = TestProblems.spec("eq_quadratic");
+    ReferenceProblems.Spec s = TestProblems.spec("eq_quadratic");
     OptimizeResult r = Minimize.minimize(s.f(), s.g(), new double[] {1, 1, 1}, Method.TRUST_CONSTR,
         MinimizeOptions.DEFAULTS.withConstraints(s.withJac())
             .withHessp((x, p) -> new double[] {2 * p[0], 4 * p[1], 6 * p[2]}));
@@ -131,7 +132,7 @@ class TrustConstrTest {
   @Test
   void everyFactorizationSolvesTheBarrierProblem() {
     // hs021 from the infeasible x0 = (-1, -1), which trust-constr does not clip
-    TestProblems.Spec s = TestProblems.spec("hs021");
+    ReferenceProblems.Spec s = TestProblems.spec("hs021");
     for (FactorizationMethod fm : FactorizationMethod.values()) {
       List<double[]> seen = new ArrayList<>();
       Objective f = x -> {
@@ -150,7 +151,7 @@ class TrustConstrTest {
 
   @Test
   void everyFactorizationSolvesTheEqualityProblem() {
-    TestProblems.Spec s = TestProblems.spec("eq_quadratic");
+    ReferenceProblems.Spec s = TestProblems.spec("eq_quadratic");
     for (FactorizationMethod fm : FactorizationMethod.values()) {
       OptimizeResult r = Minimize.minimize(s.f(), s.g(), new double[] {1, 1, 1}, Method.TRUST_CONSTR,
           MinimizeOptions.DEFAULTS.withConstraints(s.withJac()).withFactorizationMethod(fm));
@@ -162,7 +163,7 @@ class TrustConstrTest {
   @Test
   void redundantEqualityConstraintsFallBackToSvd() {
     // the same constraint twice: A A^T is singular; scipy (and this port) switch to the SVD
-    TestProblems.Spec s = TestProblems.spec("eq_quadratic");
+    ReferenceProblems.Spec s = TestProblems.spec("eq_quadratic");
     List<Constraint> twice = new ArrayList<>(s.withJac());
     twice.addAll(s.withJac());
     OptimizeResult r = Minimize.minimize(s.f(), s.g(), new double[] {1, 1, 1}, Method.TRUST_CONSTR,
@@ -173,7 +174,7 @@ class TrustConstrTest {
 
   @Test
   void defaultMethodWithConstraintsStaysSlsqp() {
-    TestProblems.Spec s = TestProblems.spec("eq_quadratic");
+    ReferenceProblems.Spec s = TestProblems.spec("eq_quadratic");
     OptimizeResult r = Minimize.minimize(s.f(), s.g(), new double[] {1, 1, 1}, null,
         MinimizeOptions.DEFAULTS.withConstraints(s.withJac()));
     assertThat(r.message()).isEqualTo("Optimization terminated successfully");
