@@ -12,6 +12,7 @@ import org.minima4j.optimize.IterationCallback;
 import org.minima4j.optimize.Objective;
 import org.minima4j.optimize.global.internal.Evaluator;
 import org.minima4j.optimize.global.internal.State;
+import org.minima4j.random.NumpyRandomState;
 
 /**
  * The shape shared by every gradient-free global optimizer: ask/tell underneath, an
@@ -30,7 +31,8 @@ import org.minima4j.optimize.global.internal.State;
  * continues exactly as the original would have.
  *
  * <p>Randomness comes only from the generator given at construction (a seed or a
- * {@link RandomGenerator}). Saving state requires a {@link SeededRandom} (what a seed builds).
+ * {@link RandomGenerator}). Saving state requires a {@link SeededRandom} (what a seed builds) or a
+ * {@link NumpyRandomState} (NumPy's {@code RandomState}, to replay the Python anchors' seeds).
  * Not thread-safe: one thread drives ask/tell, objective evaluations may run in parallel through
  * an {@link Executor} in {@link #optimize}, with results identical for any number of threads.
  */
@@ -343,14 +345,23 @@ public abstract class GlobalOptimizer {
     if (outstanding != null) {
       throw new IllegalStateException("stateDict between ask and tell: tell the outstanding batch first");
     }
-    if (!(rng instanceof SeededRandom sr)) {
-      throw new IllegalStateException("saving state needs a SeededRandom (construct with a seed); got "
-          + rng.getClass().getName());
-    }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("algorithm", algorithm());
     m.put("n", n);
-    m.put("rng", State.list(sr.state()));
+    if (rng instanceof SeededRandom sr) {
+      m.put("rng", State.list(sr.state()));
+    } else if (rng instanceof NumpyRandomState nr) {
+      NumpyRandomState.State st = nr.state();
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("key", State.list(st.key()));
+      r.put("pos", st.pos());
+      r.put("has_gauss", st.hasGauss());
+      r.put("gauss", st.gauss());
+      m.put("numpy_rng", r);
+    } else {
+      throw new IllegalStateException("saving state needs a SeededRandom or a NumpyRandomState (construct with a"
+          + " seed); got " + rng.getClass().getName());
+    }
     m.put("nfev", nfev);
     m.put("nit", nit);
     m.put("non_finite", nonFinite);
@@ -370,7 +381,13 @@ public abstract class GlobalOptimizer {
     if (State.getInt(m, "n") != n) {
       throw new IllegalArgumentException("state has dimension " + State.getInt(m, "n") + ", optimizer has " + n);
     }
-    rng = SeededRandom.fromState(State.getLongArray(m, "rng"));
+    if (m.containsKey("numpy_rng")) {
+      Map<String, Object> r = State.getMap(m, "numpy_rng");
+      rng = NumpyRandomState.fromState(new NumpyRandomState.State(State.getIntArray(r, "key"), State.getInt(r, "pos"),
+          State.getBoolean(r, "has_gauss"), State.getDouble(r, "gauss")));
+    } else {
+      rng = SeededRandom.fromState(State.getLongArray(m, "rng"));
+    }
     nfev = State.getLong(m, "nfev");
     nit = State.getLong(m, "nit");
     nonFinite = State.getLong(m, "non_finite");
