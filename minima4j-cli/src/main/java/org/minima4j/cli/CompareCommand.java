@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.minima4j.cli.experiments.MethodRunner;
 import org.minima4j.cli.experiments.Methods;
 import org.minima4j.cli.experiments.Problem;
@@ -50,7 +54,11 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", description = "Seed of every stochastic method (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", defaultValue = "1", description = "Threads for population evaluation (default: ${DEFAULT-VALUE}); results do not depend on it.")
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads (default: one per method, up to the number of processors). Several methods run side by side, "
+          + "one thread each; a single method evaluates its population on all of them. Results do not depend on it.")
+  Integer threadsOption;
+
   int threads;
 
   @Option(names = "--out", defaultValue = "minima-out/compare", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -58,7 +66,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--repeat", defaultValue = "1",
       description = "Run the whole comparison this many times and report the last pass (later passes run JIT-compiled code; "
-          + "every pass's total time goes in the JSON). Default: ${DEFAULT-VALUE}.")
+          + "every pass's time goes in the JSON, the first as first_pass_seconds). Default: ${DEFAULT-VALUE}.")
   int repeat;
 
   @Option(names = "--json", description = "Print the machine-readable result on stdout instead of the table.")
@@ -90,8 +98,8 @@ final class CompareCommand implements Callable<Integer> {
     if (repeat < 1) {
       throw new CliException("--repeat must be at least 1, got " + repeat);
     }
-    if (threads < 1) {
-      throw new CliException("--threads must be at least 1, got " + threads);
+    if (threadsOption != null && threadsOption < 1) {
+      throw new CliException("--threads must be at least 1, got " + threadsOption);
     }
     if (!noPlot) {
       LinePlot.warmUpInBackground();
@@ -102,25 +110,31 @@ final class CompareCommand implements Callable<Integer> {
     for (String m : methodNames == null ? problem.defaultMethods() : methodNames) {
       runners.add(Methods.get(m.trim()));
     }
+    threads = threadsOption != null ? threadsOption : Math.min(runners.size(), Runtime.getRuntime().availableProcessors());
     try (OutputFolder folder = OutputFolder.open(out)) {
       Progress progress = new Progress(spec.commandLine().getErr(), !json && System.console() != null);
       List<Trace> traces = new ArrayList<>();
       List<Double> passTotals = new ArrayList<>();
       double total = 0.0;
-      for (int pass = 0; pass < repeat; pass++) {
-        traces.clear();
-        total = 0.0;
-        for (int k = 0; k < runners.size(); k++) {
-          MethodRunner r = runners.get(k);
-          progress.show(pass * runners.size() + k, repeat * runners.size(), r.name());
-          Trace t = r.run(problem, maxiter, seed, threads);
-          traces.add(t);
-          total += t.seconds();
+      int workers = Math.min(threads, runners.size());
+      int methodThreads = runners.size() == 1 ? threads : 1;
+      ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers) : null;
+      try {
+        for (int pass = 0; pass < repeat; pass++) {
+          long t0 = System.nanoTime();
+          traces.clear();
+          traces.addAll(runPass(runners, problem, methodThreads, pool, progress, pass));
+          total = (System.nanoTime() - t0) * 1e-9;
+          passTotals.add(total);
         }
-        passTotals.add(total);
+      } finally {
+        if (pool != null) {
+          pool.shutdownNow();
+        }
       }
       progress.done();
       Map<String, Object> result = result(problem, traces, total);
+      result.put("first_pass_seconds", passTotals.get(0));
       result.put("total_seconds_per_pass", passTotals);
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       mapper.writeValue(folder.file("result.json").toFile(), result);
@@ -142,12 +156,55 @@ final class CompareCommand implements Callable<Integer> {
         w.println(mapper.writeValueAsString(result));
       } else {
         table(w, problem, traces, total);
+        if (repeat > 1) {
+          w.printf(Locale.ROOT, "(last of %d passes; the first took %.3f ms)%n", repeat, passTotals.get(0) * 1e3);
+        }
         for (Path p : written) {
           w.println("wrote " + p);
         }
       }
     }
     return 0;
+  }
+
+  /**
+   * One pass over the methods: side by side on the pool when there is one (each method on its own
+   * thread), otherwise one after the other; traces come back in the order of the methods.
+   */
+  private List<Trace> runPass(List<MethodRunner> runners, Problem problem, int methodThreads, ExecutorService pool,
+      Progress progress, int pass) {
+    int n = runners.size();
+    List<Trace> out = new ArrayList<>();
+    if (pool == null) {
+      for (int k = 0; k < n; k++) {
+        progress.show(pass * n + k, repeat * n, runners.get(k).name());
+        out.add(runners.get(k).run(problem, maxiter, seed, methodThreads));
+      }
+      return out;
+    }
+    List<Future<Trace>> futures = new ArrayList<>();
+    for (MethodRunner r : runners) {
+      futures.add(pool.submit(() -> r.run(problem, maxiter, seed, methodThreads)));
+    }
+    for (int k = 0; k < n; k++) {
+      progress.show(pass * n + k, repeat * n, runners.get(k).name());
+      try {
+        out.add(futures.get(k).get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CliException("interrupted while " + runners.get(k).name() + " was running");
+      } catch (ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof RuntimeException re) {
+          throw re;
+        }
+        if (c instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(runners.get(k).name() + " failed: " + c, c);
+      }
+    }
+    return out;
   }
 
   private Map<String, Object> result(Problem problem, List<Trace> traces, double total) {

@@ -16,9 +16,11 @@ import org.minima4j.tensor.Tensor;
  * Linear(2,2,true)) learning the identity on 32 inputs whose second column is scaled by 1e3; 10
  * parameters packed [W1 row-major, W2 row-major, b2]; MSE loss; start x0; bounds [-1, 1]^10.
  *
- * <p>Gradients come from the nn module through autograd. The loss alone, which the gradient-free
- * methods call thousands of times, is evaluated by {@link #loss(double[])}: the same arithmetic
- * written out over the 32 rows (agreement with the module is tested to 1e-14 relative).
+ * <p>The loss ({@link #loss(double[])}, called thousands of times by the gradient-free methods) and
+ * its gradient ({@link #stepLossAndGradient}) are the network's arithmetic written out over the 32
+ * rows, as {@link SeedRegressionProblem} does; both are checked against the nn module through
+ * autograd ({@link #moduleLoss}, {@link #moduleLossAndGradient}). No mutable state, so methods can
+ * run concurrently on one instance.
  */
 public final class SeedMlpProblem implements Problem {
   private final double[][] input;
@@ -127,14 +129,90 @@ public final class SeedMlpProblem implements Problem {
     return s / (2.0 * input.length);
   }
 
-  /** The loss through the nn module (forward only). */
-  public double moduleLoss(double[] x) {
+  /** The loss through the nn module (forward only; not thread-safe, see {@link #moduleLossAndGradient}). */
+  public synchronized double moduleLoss(double[] x) {
     ParameterVector.vectorToParameters(x, params);
     return org.minima4j.autograd.GradMode.noGrad(() -> Losses.mse(model.forward(inputT), targetT).item());
   }
 
+  /**
+   * The MSE loss and its gradient with backpropagation written out over the 32 rows (the same
+   * forward arithmetic as {@link #loss}; torch's MSE backward {@code 2 (y - t) / N} and ReLU backward
+   * {@code grad * (z > 0)}). Stateless, so methods may run on several threads at once; agreement
+   * with the nn module through autograd ({@link #moduleLossAndGradient}) is tested to 1e-12.
+   */
   @Override
   public double stepLossAndGradient(int step, double[] x, double[] gradient) {
+    double w00 = x[0];
+    double w01 = x[1];
+    double w10 = x[2];
+    double w11 = x[3];
+    double v00 = x[4];
+    double v01 = x[5];
+    double v10 = x[6];
+    double v11 = x[7];
+    double b0 = x[8];
+    double b1 = x[9];
+    double n = 2.0 * input.length;
+    double s = 0.0;
+    double gw00 = 0.0;
+    double gw01 = 0.0;
+    double gw10 = 0.0;
+    double gw11 = 0.0;
+    double gv00 = 0.0;
+    double gv01 = 0.0;
+    double gv10 = 0.0;
+    double gv11 = 0.0;
+    double gb0 = 0.0;
+    double gb1 = 0.0;
+    for (int i = 0; i < input.length; i++) {
+      double a = input[i][0];
+      double b = input[i][1];
+      double z0 = w00 * a + w01 * b;
+      double z1 = w10 * a + w11 * b;
+      double h0 = z0 > 0 ? z0 : 0.0;
+      double h1 = z1 > 0 ? z1 : 0.0;
+      double d0 = ((v00 * h0 + v01 * h1) + b0) - target[i][0];
+      double d1 = ((v10 * h0 + v11 * h1) + b1) - target[i][1];
+      s += d0 * d0;
+      s += d1 * d1;
+      double r0 = 2.0 * d0 / n;
+      double r1 = 2.0 * d1 / n;
+      gv00 += r0 * h0;
+      gv01 += r0 * h1;
+      gv10 += r1 * h0;
+      gv11 += r1 * h1;
+      gb0 += r0;
+      gb1 += r1;
+      if (z0 > 0) {
+        double dz0 = r0 * v00 + r1 * v10;
+        gw00 += dz0 * a;
+        gw01 += dz0 * b;
+      }
+      if (z1 > 0) {
+        double dz1 = r0 * v01 + r1 * v11;
+        gw10 += dz1 * a;
+        gw11 += dz1 * b;
+      }
+    }
+    gradient[0] = gw00;
+    gradient[1] = gw01;
+    gradient[2] = gw10;
+    gradient[3] = gw11;
+    gradient[4] = gv00;
+    gradient[5] = gv01;
+    gradient[6] = gv10;
+    gradient[7] = gv11;
+    gradient[8] = gb0;
+    gradient[9] = gb1;
+    return s / n;
+  }
+
+  /**
+   * The loss and gradient through the nn module and autograd (what {@link #stepLossAndGradient}
+   * is checked against). Not thread-safe: it loads {@code x} into the module's parameters.
+   */
+  public synchronized double moduleLossAndGradient(double[] x, double[] gradient) {
     ParameterVector.vectorToParameters(x, params);
     for (Parameter p : params) {
       p.setGrad(null);
