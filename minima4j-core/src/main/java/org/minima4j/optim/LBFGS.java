@@ -333,11 +333,13 @@ public final class LBFGS extends Optimizer<LBFGS.Options, LBFGS.State> {
       if (wolfe) {
         double[][] xInit = cloneParams();
         int maxLs = o.strictMaxEval() ? Math.max(0, maxEval - currentEvals - 1) : 25;
-        LineSearch ls = strongWolfe(closure, xInit, t, d, loss, flatGrad, gtd, maxLs);
-        loss = ls.f;
-        flatGrad = ls.g;
-        t = ls.t;
-        lsFuncEvals = ls.evals;
+        double[] dir = d;
+        StrongWolfe.Result ls = StrongWolfe.search(tt -> directionalEvaluate(closure, xInit, tt, dir), () -> directionalF, t, d,
+            loss, flatGrad, gtd, maxLs);
+        loss = ls.f();
+        flatGrad = ls.g();
+        t = ls.t();
+        lsFuncEvals = ls.evals();
         addGrad(t, d);
         optCond = maxAbs(flatGrad) <= tolGrad;
       } else {
@@ -386,20 +388,6 @@ public final class LBFGS extends Optimizer<LBFGS.Options, LBFGS.State> {
     return origLoss;
   }
 
-  private static final class LineSearch {
-    final double f;
-    final double[] g;
-    final double t;
-    final int evals;
-
-    LineSearch(double f, double[] g, double t, int evals) {
-      this.f = f;
-      this.g = g;
-      this.t = t;
-      this.evals = evals;
-    }
-  }
-
   private double directionalF;
 
   /** Evaluates at {@code x + t*d}, restores x, and returns the gradient (the loss in directionalF). */
@@ -411,149 +399,6 @@ public final class LBFGS extends Optimizer<LBFGS.Options, LBFGS.State> {
       System.arraycopy(x[i], 0, params.get(i).data(), 0, x[i].length);
     }
     return g;
-  }
-
-  private LineSearch strongWolfe(Closure closure, double[][] x, double t, double[] d, double f, double[] g0, double gtd,
-      int maxLs) {
-    final double c1 = 1e-4;
-    final double c2 = 0.9;
-    final double tolChange = 1e-9;
-    double dNorm = maxAbs(d);
-    double[] g = g0.clone();
-    double[] gNew = directionalEvaluate(closure, x, t, d);
-    double fNew = directionalF;
-    int evals = 1;
-    double gtdNew = dot(gNew, d);
-
-    double tPrev = 0;
-    double fPrev = f;
-    double[] gPrev = g;
-    double gtdPrev = gtd;
-    boolean done = false;
-    int lsIter = 0;
-    double[] bracket = null;
-    double[] bracketF = null;
-    double[][] bracketG = null;
-    double[] bracketGtd = null;
-    while (lsIter < maxLs) {
-      if (fNew > (f + c1 * t * gtd) || (lsIter > 1 && fNew >= fPrev)) {
-        bracket = new double[] {tPrev, t};
-        bracketF = new double[] {fPrev, fNew};
-        bracketG = new double[][] {gPrev, gNew.clone()};
-        bracketGtd = new double[] {gtdPrev, gtdNew};
-        break;
-      }
-      if (Math.abs(gtdNew) <= -c2 * gtd) {
-        bracket = new double[] {t};
-        bracketF = new double[] {fNew};
-        bracketG = new double[][] {gNew};
-        done = true;
-        break;
-      }
-      if (gtdNew >= 0) {
-        bracket = new double[] {tPrev, t};
-        bracketF = new double[] {fPrev, fNew};
-        bracketG = new double[][] {gPrev, gNew.clone()};
-        bracketGtd = new double[] {gtdPrev, gtdNew};
-        break;
-      }
-      double minStep = t + 0.01 * (t - tPrev);
-      double maxStep = t * 10;
-      double tmp = t;
-      t = cubicInterpolate(tPrev, fPrev, gtdPrev, t, fNew, gtdNew, minStep, maxStep);
-      tPrev = tmp;
-      fPrev = fNew;
-      gPrev = gNew.clone();
-      gtdPrev = gtdNew;
-      gNew = directionalEvaluate(closure, x, t, d);
-      fNew = directionalF;
-      evals++;
-      gtdNew = dot(gNew, d);
-      lsIter++;
-    }
-    if (lsIter == maxLs) {
-      bracket = new double[] {0, t};
-      bracketF = new double[] {f, fNew};
-      bracketG = new double[][] {g, gNew};
-    }
-    boolean insufProgress = false;
-    int lowPos = bracketF[0] <= bracketF[bracketF.length - 1] ? 0 : 1;
-    int highPos = 1 - lowPos;
-    while (!done && lsIter < maxLs) {
-      if (Math.abs(bracket[1] - bracket[0]) * dNorm < tolChange) {
-        break;
-      }
-      t = cubicInterpolate(bracket[0], bracketF[0], bracketGtd[0], bracket[1], bracketF[1], bracketGtd[1],
-          pyMin(bracket[0], bracket[1]), pyMax(bracket[0], bracket[1]));
-      double bMax = pyMax(bracket[0], bracket[1]);
-      double bMin = pyMin(bracket[0], bracket[1]);
-      double eps = 0.1 * (bMax - bMin);
-      if (pyMin(bMax - t, t - bMin) < eps) {
-        if (insufProgress || t >= bMax || t <= bMin) {
-          t = Math.abs(t - bMax) < Math.abs(t - bMin) ? bMax - eps : bMin + eps;
-          insufProgress = false;
-        } else {
-          insufProgress = true;
-        }
-      } else {
-        insufProgress = false;
-      }
-      gNew = directionalEvaluate(closure, x, t, d);
-      fNew = directionalF;
-      evals++;
-      gtdNew = dot(gNew, d);
-      lsIter++;
-      if (fNew > (f + c1 * t * gtd) || fNew >= bracketF[lowPos]) {
-        bracket[highPos] = t;
-        bracketF[highPos] = fNew;
-        bracketG[highPos] = gNew.clone();
-        bracketGtd[highPos] = gtdNew;
-        lowPos = bracketF[0] <= bracketF[1] ? 0 : 1;
-        highPos = 1 - lowPos;
-      } else {
-        if (Math.abs(gtdNew) <= -c2 * gtd) {
-          done = true;
-        } else if (gtdNew * (bracket[highPos] - bracket[lowPos]) >= 0) {
-          bracket[highPos] = bracket[lowPos];
-          bracketF[highPos] = bracketF[lowPos];
-          bracketG[highPos] = bracketG[lowPos];
-          bracketGtd[highPos] = bracketGtd[lowPos];
-        }
-        bracket[lowPos] = t;
-        bracketF[lowPos] = fNew;
-        bracketG[lowPos] = gNew.clone();
-        bracketGtd[lowPos] = gtdNew;
-      }
-    }
-    return new LineSearch(bracketF[lowPos], bracketG[lowPos], bracket[lowPos], evals);
-  }
-
-  /** Minimizer of the cubic through two points with values and slopes, clamped to [lo, hi]. */
-  static double cubicInterpolate(double x1, double f1, double g1, double x2, double f2, double g2, double lo,
-      double hi) {
-    double d1 = g1 + g2 - 3 * (f1 - f2) / (x1 - x2);
-    double d2Square = d1 * d1 - g1 * g2;
-    if (d2Square >= 0) {
-      double d2 = Math.sqrt(d2Square);
-      double minPos;
-      if (x1 <= x2) {
-        minPos = x2 - (x2 - x1) * ((g2 + d2 - d1) / (g2 - g1 + 2 * d2));
-      } else {
-        minPos = x1 - (x1 - x2) * ((g1 + d2 - d1) / (g1 - g2 + 2 * d2));
-      }
-      return pyMin(pyMax(minPos, lo), hi);
-    }
-    return (lo + hi) / 2.0;
-  }
-
-  /** Python's max(a, b): b only when b > a. */
-  private static double pyMax(double a, double b) {
-    return b > a ? b : a;
-  }
-
-  /** Python's min(a, b): b only when b < a. */
-  private static double pyMin(double a, double b) {
-    return b < a ? b : a;
   }
 
   private double[] gatherFlatGrad() {
@@ -596,7 +441,7 @@ public final class LBFGS extends Optimizer<LBFGS.Options, LBFGS.State> {
     return out;
   }
 
-  private static double dot(double[] a, double[] b) {
+  static double dot(double[] a, double[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
       s += a[i] * b[i];
@@ -612,7 +457,7 @@ public final class LBFGS extends Optimizer<LBFGS.Options, LBFGS.State> {
     return s;
   }
 
-  private static double maxAbs(double[] a) {
+  static double maxAbs(double[] a) {
     double m = 0;
     for (double v : a) {
       double x = Math.abs(v);
