@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,6 +116,7 @@ final class CompareCommand implements Callable<Integer> {
     try (OutputFolder folder = OutputFolder.open(out)) {
       Progress progress = new Progress(spec.commandLine().getErr(), !json && System.console() != null);
       List<Trace> traces = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
       List<Double> passTotals = new ArrayList<>();
       double total = 0.0;
       int workers = Math.min(threads, runners.size());
@@ -123,7 +126,11 @@ final class CompareCommand implements Callable<Integer> {
         for (int pass = 0; pass < repeat; pass++) {
           long t0 = System.nanoTime();
           traces.clear();
-          traces.addAll(runPass(runners, problem, methodThreads, pool, progress, pass));
+          cpu.clear();
+          for (TimedTrace t : runPass(runners, problem, methodThreads, pool, progress, pass)) {
+            traces.add(t.trace());
+            cpu.add(t.cpuSeconds());
+          }
           total = (System.nanoTime() - t0) * 1e-9;
           passTotals.add(total);
         }
@@ -133,7 +140,7 @@ final class CompareCommand implements Callable<Integer> {
         }
       }
       progress.done();
-      Map<String, Object> result = result(problem, traces, total);
+      Map<String, Object> result = result(problem, traces, cpu, total);
       result.put("first_pass_seconds", passTotals.get(0));
       result.put("total_seconds_per_pass", passTotals);
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -171,20 +178,20 @@ final class CompareCommand implements Callable<Integer> {
    * One pass over the methods: side by side on the pool when there is one (each method on its own
    * thread), otherwise one after the other; traces come back in the order of the methods.
    */
-  private List<Trace> runPass(List<MethodRunner> runners, Problem problem, int methodThreads, ExecutorService pool,
+  private List<TimedTrace> runPass(List<MethodRunner> runners, Problem problem, int methodThreads, ExecutorService pool,
       Progress progress, int pass) {
     int n = runners.size();
-    List<Trace> out = new ArrayList<>();
+    List<TimedTrace> out = new ArrayList<>();
     if (pool == null) {
       for (int k = 0; k < n; k++) {
         progress.show(pass * n + k, repeat * n, runners.get(k).name());
-        out.add(runners.get(k).run(problem, maxiter, seed, methodThreads));
+        out.add(timed(runners.get(k), problem, methodThreads));
       }
       return out;
     }
-    List<Future<Trace>> futures = new ArrayList<>();
+    List<Future<TimedTrace>> futures = new ArrayList<>();
     for (MethodRunner r : runners) {
-      futures.add(pool.submit(() -> r.run(problem, maxiter, seed, methodThreads)));
+      futures.add(pool.submit(() -> timed(r, problem, methodThreads)));
     }
     for (int k = 0; k < n; k++) {
       progress.show(pass * n + k, repeat * n, runners.get(k).name());
@@ -207,7 +214,18 @@ final class CompareCommand implements Callable<Integer> {
     return out;
   }
 
-  private Map<String, Object> result(Problem problem, List<Trace> traces, double total) {
+  /** A method's trace with the CPU time of the thread that ran it (population threads not included). */
+  private record TimedTrace(Trace trace, double cpuSeconds) {}
+
+  private TimedTrace timed(MethodRunner r, Problem problem, int methodThreads) {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long c0 = mx.getCurrentThreadCpuTime();
+    Trace t = r.run(problem, maxiter, seed, methodThreads);
+    long c1 = mx.getCurrentThreadCpuTime();
+    return new TimedTrace(t, c0 < 0 || c1 < 0 ? Double.NaN : (c1 - c0) * 1e-9);
+  }
+
+  private Map<String, Object> result(Problem problem, List<Trace> traces, List<Double> cpu, double total) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("problem", problem.name());
     r.put("description", problem.description());
@@ -215,7 +233,10 @@ final class CompareCommand implements Callable<Integer> {
     r.put("seed", seed);
     r.put("threads", threads);
     List<Map<String, Object>> ms = new ArrayList<>();
-    for (Trace t : traces) {
+    double cpuTotal = 0.0;
+    for (int k = 0; k < traces.size(); k++) {
+      Trace t = traces.get(k);
+      cpuTotal += cpu.get(k);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("method", t.method());
       m.put("config", t.config());
@@ -224,6 +245,7 @@ final class CompareCommand implements Callable<Integer> {
       m.put("n_objective_evals", t.nfev());
       m.put("n_gradient_evals", t.ngev());
       m.put("seconds", t.seconds());
+      m.put("cpu_seconds", cpu.get(k));
       m.put("message", t.message());
       m.put("best_x", t.bestX());
       m.put("loss", t.loss());
@@ -232,6 +254,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     r.put("methods", ms);
     r.put("total_seconds", total);
+    r.put("cpu_seconds", cpuTotal);
     Problems.referenceTotalSeconds(problem).ifPresent(py -> {
       r.put("python_total_wall_seconds", py);
       r.put("speedup_vs_python", py / total);
