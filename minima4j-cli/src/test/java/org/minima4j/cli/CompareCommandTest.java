@@ -103,6 +103,33 @@ class CompareCommandTest {
   }
 
   @Test
+  void methodsSideBySideGiveTheSameResultsAsOneAfterTheOther() throws IOException {
+    String[] common = {"compare", "--methods", "adam,slsqp,pso,cma,dual-annealing", "--maxiter", "6", "--json", "--no-plot",
+        "--out", tmp.toString(), "--threads"};
+    JsonNode seq = new ObjectMapper().readTree(run(concat(common, "1")).out());
+    JsonNode par = new ObjectMapper().readTree(run(concat(common, "4")).out());
+    assertThat(seq.get("threads").asInt()).isEqualTo(1);
+    assertThat(par.get("threads").asInt()).isEqualTo(4);
+    for (int k = 0; k < 5; k++) {
+      JsonNode a = seq.get("methods").get(k);
+      JsonNode b = par.get("methods").get(k);
+      assertThat(b.get("method")).isEqualTo(a.get("method"));
+      assertThat(b.get("best_so_far")).isEqualTo(a.get("best_so_far"));
+      assertThat(b.get("best_x")).isEqualTo(a.get("best_x"));
+      assertThat(b.get("n_objective_evals")).isEqualTo(a.get("n_objective_evals"));
+      assertThat(b.get("cpu_seconds").asDouble()).isPositive();
+    }
+    assertThat(par.get("total_seconds").asDouble()).isPositive();
+    assertThat(par.get("first_pass_seconds").asDouble()).isEqualTo(par.get("total_seconds").asDouble());
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+
+  @Test
   void unknownProblemOrMethodListsTheValidOnes() {
     Run r = run("compare", "--problem", "nope", "--out", tmp.toString());
     assertThat(r.code()).isEqualTo(2);
