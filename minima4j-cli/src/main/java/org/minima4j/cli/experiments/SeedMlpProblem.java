@@ -101,32 +101,7 @@ public final class SeedMlpProblem implements Problem {
 
   @Override
   public double loss(double[] x) {
-    double w00 = x[0];
-    double w01 = x[1];
-    double w10 = x[2];
-    double w11 = x[3];
-    double v00 = x[4];
-    double v01 = x[5];
-    double v10 = x[6];
-    double v11 = x[7];
-    double b0 = x[8];
-    double b1 = x[9];
-    double s = 0.0;
-    for (int i = 0; i < input.length; i++) {
-      double a = input[i][0];
-      double b = input[i][1];
-      double h0 = w00 * a + w01 * b;
-      double h1 = w10 * a + w11 * b;
-      h0 = h0 > 0 ? h0 : 0.0;
-      h1 = h1 > 0 ? h1 : 0.0;
-      double y0 = (v00 * h0 + v01 * h1) + b0;
-      double y1 = (v10 * h0 + v11 * h1) + b1;
-      double d0 = y0 - target[i][0];
-      double d1 = y1 - target[i][1];
-      s += d0 * d0;
-      s += d1 * d1;
-    }
-    return s / (2.0 * input.length);
+    return lossAndGradient(x, null);
   }
 
   /** The loss through the nn module (forward only; not thread-safe, see {@link #moduleLossAndGradient}). */
@@ -143,6 +118,11 @@ public final class SeedMlpProblem implements Problem {
    */
   @Override
   public double stepLossAndGradient(int step, double[] x, double[] gradient) {
+    return lossAndGradient(x, gradient);
+  }
+
+  /** The loss, and its gradient into {@code gradient} unless that is null. */
+  private double lossAndGradient(double[] x, double[] gradient) {
     double w00 = x[0];
     double w01 = x[1];
     double w10 = x[2];
@@ -176,6 +156,9 @@ public final class SeedMlpProblem implements Problem {
       double d1 = ((v10 * h0 + v11 * h1) + b1) - target[i][1];
       s += d0 * d0;
       s += d1 * d1;
+      if (gradient == null) {
+        continue;
+      }
       double r0 = 2.0 * d0 / n;
       double r1 = 2.0 * d1 / n;
       gv00 += r0 * h0;
@@ -194,6 +177,9 @@ public final class SeedMlpProblem implements Problem {
         gw10 += dz1 * a;
         gw11 += dz1 * b;
       }
+    }
+    if (gradient == null) {
+      return s / n;
     }
     gradient[0] = gw00;
     gradient[1] = gw01;
