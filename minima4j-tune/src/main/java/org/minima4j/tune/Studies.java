@@ -23,6 +23,25 @@ public final class Studies {
   public static Study create(StudyOptions options) {
     StudyOptions o = options == null ? StudyOptions.DEFAULTS : options;
     Storage storage = o.storage() == null ? new InMemoryStorage() : o.storage();
+    try {
+      return create(o, storage);
+    } catch (RuntimeException e) {
+      if (o.closeStorage() && storage instanceof AutoCloseable c) {
+        closeQuietly(c, e);
+      }
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c, RuntimeException cause) {
+    try {
+      c.close();
+    } catch (Exception suppressed) {
+      cause.addSuppressed(suppressed);
+    }
+  }
+
+  private static Study create(StudyOptions o, Storage storage) {
     String name = o.studyName();
     if (name == null) {
       Set<String> taken = new HashSet<>(storage.getAllStudyNames());
@@ -45,7 +64,7 @@ public final class Studies {
             + " to " + o.directions() + ".");
       }
     }
-    return new Study(storage, id, name, sampler(o.sampler(), o.directions().size()), pruner(o.pruner()));
+    return new Study(storage, id, name, sampler(o.sampler(), o.directions().size()), pruner(o.pruner()), o.closeStorage());
   }
 
   /** Loads an existing study by name. */

@@ -38,7 +38,7 @@ import org.minima4j.tune.storages.Storage;
  * trials run on that many threads; sampler calls are serialized, so results depend on scheduling (as
  * in Optuna). With one job and seeded sampler and pruner, a study is reproducible bit for bit.
  */
-public final class Study {
+public final class Study implements AutoCloseable {
   /** System attribute holding why a trial failed. */
   public static final String FAIL_REASON_KEY = "fail_reason";
   /** System attribute holding an enqueued trial's fixed params (Optuna's {@code fixed_params}). */
@@ -58,8 +58,14 @@ public final class Study {
   private final Study root;
   private final Predicate<FrozenTrial> filter;
   private volatile boolean stopFlag;
+  private final boolean closeStorage;
 
   Study(Storage storage, int studyId, String studyName, Sampler sampler, Pruner pruner) {
+    this(storage, studyId, studyName, sampler, pruner, false);
+  }
+
+  Study(Storage storage, int studyId, String studyName, Sampler sampler, Pruner pruner, boolean closeStorage) {
+    this.closeStorage = closeStorage;
     this.storage = storage;
     this.studyId = studyId;
     this.studyName = studyName;
@@ -72,6 +78,7 @@ public final class Study {
   }
 
   private Study(Study parent, Predicate<FrozenTrial> filter) {
+    this.closeStorage = false;
     this.storage = parent.storage;
     this.studyId = parent.studyId;
     this.studyName = parent.studyName;
@@ -82,6 +89,23 @@ public final class Study {
     this.root = parent.root;
     Predicate<FrozenTrial> pf = parent.filter;
     this.filter = pf == null ? filter : pf.and(filter);
+  }
+
+  /**
+   * Closes the storage when the study opened it ({@link StudyOptions#withStorage(String)} with a
+   * database URL); a storage passed in as an object stays open for its owner. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (root.closeStorage && storage instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("closing the storage of study " + studyName + " failed: " + e.getMessage(), e);
+      }
+    }
   }
 
   /**

@@ -17,12 +17,15 @@ import org.minima4j.tune.storages.Storage;
  * @param pruner the pruner, or null for the default
  * @param storage the storage, or null for a fresh {@link org.minima4j.tune.storages.InMemoryStorage}
  * @param loadIfExists load the study when the name is taken instead of failing
+ * @param closeStorage whether {@link Study#close()} closes the storage: true for a database storage
+ *     opened by {@link #withStorage(String)}, false for a storage given as an object (whoever made
+ *     it closes it)
  */
 public record StudyOptions(String studyName, List<StudyDirection> directions, Sampler sampler, Pruner pruner,
-    Storage storage, boolean loadIfExists) {
+    Storage storage, boolean loadIfExists, boolean closeStorage) {
 
   public static final StudyOptions DEFAULTS = new StudyOptions(null, List.of(StudyDirection.MINIMIZE), null, null,
-      null, false);
+      null, false, false);
 
   public StudyOptions {
     if (directions == null || directions.isEmpty()) {
@@ -37,31 +40,32 @@ public record StudyOptions(String studyName, List<StudyDirection> directions, Sa
   }
 
   public StudyOptions withStudyName(String v) {
-    return new StudyOptions(v, directions, sampler, pruner, storage, loadIfExists);
+    return new StudyOptions(v, directions, sampler, pruner, storage, loadIfExists, closeStorage);
   }
 
   public StudyOptions withDirection(StudyDirection v) {
-    return new StudyOptions(studyName, List.of(v), sampler, pruner, storage, loadIfExists);
+    return new StudyOptions(studyName, List.of(v), sampler, pruner, storage, loadIfExists, closeStorage);
   }
 
   public StudyOptions withDirections(StudyDirection... v) {
-    return new StudyOptions(studyName, List.of(v), sampler, pruner, storage, loadIfExists);
+    return new StudyOptions(studyName, List.of(v), sampler, pruner, storage, loadIfExists, closeStorage);
   }
 
   public StudyOptions withDirections(List<StudyDirection> v) {
-    return new StudyOptions(studyName, v, sampler, pruner, storage, loadIfExists);
+    return new StudyOptions(studyName, v, sampler, pruner, storage, loadIfExists, closeStorage);
   }
 
   public StudyOptions withSampler(Sampler v) {
-    return new StudyOptions(studyName, directions, v, pruner, storage, loadIfExists);
+    return new StudyOptions(studyName, directions, v, pruner, storage, loadIfExists, closeStorage);
   }
 
   public StudyOptions withPruner(Pruner v) {
-    return new StudyOptions(studyName, directions, sampler, v, storage, loadIfExists);
+    return new StudyOptions(studyName, directions, sampler, v, storage, loadIfExists, closeStorage);
   }
 
+  /** A storage the caller manages (and closes, if it is closeable): {@link Study#close()} leaves it open. */
   public StudyOptions withStorage(Storage v) {
-    return new StudyOptions(studyName, directions, sampler, pruner, v, loadIfExists);
+    return new StudyOptions(studyName, directions, sampler, pruner, v, loadIfExists, false);
   }
 
   /**
@@ -69,15 +73,18 @@ public record StudyOptions(String studyName, List<StudyDirection> directions, Sa
    * {@link org.minima4j.tune.storages.InMemoryStorage}; {@code jdbc:sqlite:FILE}, {@code jdbc:postgresql://...}
    * (and Optuna's {@code sqlite:///FILE}, {@code postgresql://...}) open a
    * {@link org.minima4j.tune.storages.jdbc.JdbcStorage} in Optuna 3.1's schema; other schemes are rejected.
+   * The study owns a database storage opened here: close the study ({@link Study#close()}, e.g. with
+   * try-with-resources) to close its connection.
    */
   public StudyOptions withStorage(String url) {
     if (url == null || url.isEmpty() || url.equals(":memory:")) {
       return withStorage(new org.minima4j.tune.storages.InMemoryStorage());
     }
-    return withStorage(org.minima4j.tune.storages.jdbc.JdbcStorage.open(url));
+    return new StudyOptions(studyName, directions, sampler, pruner, org.minima4j.tune.storages.jdbc.JdbcStorage.open(url),
+        loadIfExists, true);
   }
 
   public StudyOptions withLoadIfExists(boolean v) {
-    return new StudyOptions(studyName, directions, sampler, pruner, storage, v);
+    return new StudyOptions(studyName, directions, sampler, pruner, storage, v, closeStorage);
   }
 }
