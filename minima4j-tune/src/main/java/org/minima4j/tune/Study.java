@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 import org.minima4j.tune.pruners.Pruner;
 import org.minima4j.tune.samplers.Sampler;
 import org.minima4j.tune.storages.Storage;
+import org.minima4j.tune.storages.jdbc.Heartbeat;
 
 /**
  * A study: a named optimization task in a {@link Storage}, as Optuna's {@code Study}. Create or load one
@@ -661,29 +662,15 @@ public final class Study implements AutoCloseable {
     }
     Trial trial = ask();
     int trialId = trial.trialId();
-    storage.recordHeartbeat(trialId);
-    java.util.concurrent.ScheduledExecutorService beat = null;
-    if (interval != null) {
-      beat = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread th = new Thread(r, "minima4j-heartbeat-" + trial.number());
-        th.setDaemon(true);
-        return th;
-      });
-      long ms = Math.max(1, interval.toMillis());
-      beat.scheduleAtFixedRate(() -> {
-        try {
-          storage.recordHeartbeat(trialId);
-        } catch (IllegalStateException finished) {
-          LOG.log(System.Logger.Level.DEBUG, "heartbeat after the trial finished: " + finished.getMessage());
-        }
-      }, ms, ms, TimeUnit.MILLISECONDS);
+    if (interval == null) {
+      storage.recordHeartbeat(trialId);
+      return runStarted(f, catches, trial, trialId);
     }
+    Heartbeat beat = Heartbeat.start(storage, trialId, interval);
     try {
       return runStarted(f, catches, trial, trialId);
     } finally {
-      if (beat != null) {
-        beat.shutdownNow();
-      }
+      beat.close();
     }
   }
 
