@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.random.RandomGenerator;
 import org.minima4j.tune.CategoricalDistribution;
 import org.minima4j.tune.Distribution;
 import org.minima4j.tune.FloatDistribution;
@@ -77,27 +76,29 @@ public final class SearchSpaces {
     return internal;
   }
 
-  /** A uniform draw of an internal value (Optuna's RandomSampler). */
-  public static double sampleUniform(Distribution d, RandomGenerator rng) {
-    if (d instanceof CategoricalDistribution c) {
-      return rng.nextInt(c.choices().size());
-    }
-    double[] b = bounds(d);
-    return untransform(d, b[0] + (b[1] - b[0]) * rng.nextDouble());
-  }
-
   /**
    * The intersection of the search spaces of the study's finished trials, as Optuna's
    * {@code IntersectionSearchSpace}: parameters present in every COMPLETE (and PRUNED, when
    * {@code includePruned}) trial with the same distribution, in name order.
    */
   public static Map<String, Distribution> intersection(Study study, boolean includePruned) {
+    return intersection(study, includePruned, false);
+  }
+
+  /**
+   * As {@link #intersection(Study, boolean)}; with {@code trialOrder} the parameters keep the order in which
+   * the first finished trial suggested them, the order of Optuna 3.1's {@code IntersectionSearchSpace.calculate}
+   * without {@code ordered_dict} ({@code optuna/samplers/_search_space/intersection.py}: the distributions of
+   * the latest finished trial when it is first computed, which is the first finished trial of a sequential
+   * study). Samplers that consume random numbers parameter by parameter (TPE) need it to replay Optuna.
+   */
+  public static Map<String, Distribution> intersection(Study study, boolean includePruned, boolean trialOrder) {
     EnumSet<TrialState> states = includePruned ? EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED)
         : EnumSet.of(TrialState.COMPLETE);
     Map<String, Distribution> space = null;
     for (FrozenTrial t : study.getTrials(states)) {
       if (space == null) {
-        space = new TreeMap<>(t.distributions());
+        space = trialOrder ? new LinkedHashMap<>(t.distributions()) : new TreeMap<>(t.distributions());
         continue;
       }
       Map<String, Distribution> td = t.distributions();
