@@ -245,9 +245,22 @@ public final class ParzenEstimator {
           out[p][s] = Math.min(count, row.length - 1);
         }
       } else {
+        // per kernel: a, b and the q-independent terms of the quantile, computed once
+        double[] tail = new double[nKernels];
+        double[] mass = new double[nKernels];
+        boolean[] done = new boolean[nKernels];
         for (int s = 0; s < size; s++) {
           int k = active[s];
-          double x = OptunaTruncnorm.quantile(u[s], mus[p][k], sigmas[p][k], low[p], high[p]);
+          double mu = mus[p][k];
+          double sg = sigmas[p][k];
+          double a = (low[p] - mu) / sg;
+          double b = (high[p] - mu) / sg;
+          if (!done[k]) {
+            tail[k] = OptunaTruncnorm.logTail(a, b);
+            mass[k] = OptunaTruncnorm.logGaussMass(a, b);
+            done[k] = true;
+          }
+          double x = OptunaTruncnorm.ppf(u[s], a, b, tail[k], mass[k]) * sg + mu;
           out[p][s] = fromUniform(p, d, x);
         }
       }
