@@ -2,7 +2,8 @@
 """Whole Optuna 3.1.0 studies for the replay tests of minima4j's seeded samplers: RandomSampler(seed=s),
 TPESampler(seed=s) and TPESampler(seed=s, multivariate=True) on Branin, Hartmann-6 and the mixed
 categorical/log-float/int space of optuna_ref.py, seeds 0..2, 40 trials each (10 random startup trials, then
-30 TPE trials). Every trial's parameters (external values) and objective value are recorded; the problem code
+30 TPE trials); CmaEsSampler(seed=s) on the two problems whose CMA-ES space is two-dimensional (Branin; the
+mixed space's u and k, c being sampled independently), 60 trials (10 generations of 6). Every trial's parameters (external values) and objective value are recorded; the problem code
 is the same as in optuna_ref.py (suggest order: Branin x1, x2; Hartmann-6 x0..x5; mixed c, u, k).
 
 Run: /usr/bin/python3 minima4j-tune/src/test/resources/reference/generators/optuna_replay_ref.py
@@ -21,6 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(os.path.dirname(HERE), "optuna_replay.json")
 
 N_TRIALS = 40
+N_TRIALS_CMAES = 60
 SEEDS = [0, 1, 2]
 
 HART_ALPHA = np.array([1.0, 1.2, 3.0, 3.2])
@@ -65,6 +67,8 @@ def make_sampler(name, seed):
         return optuna.samplers.TPESampler(seed=seed)
     if name == "tpe_multivariate":
         return optuna.samplers.TPESampler(seed=seed, multivariate=True)
+    if name == "cmaes":
+        return optuna.samplers.CmaEsSampler(seed=seed, warn_independent_sampling=False)
     raise ValueError(name)
 
 
@@ -72,13 +76,15 @@ def main():
     warnings.filterwarnings("ignore")
     optuna.logging.set_verbosity(optuna.logging.ERROR)
     studies = []
-    for sampler in ["random", "tpe", "tpe_multivariate"]:
-        for problem, objective in PROBLEMS.items():
-            for seed in SEEDS:
-                study = optuna.create_study(direction="minimize", sampler=make_sampler(sampler, seed))
-                study.optimize(objective, n_trials=N_TRIALS)
-                trials = [{"params": dict(t.params), "value": t.value} for t in study.trials]
-                studies.append({"sampler": sampler, "problem": problem, "seed": seed, "trials": trials})
+    runs = [(s, p, N_TRIALS) for s in ["random", "tpe", "tpe_multivariate"] for p in PROBLEMS]
+    runs += [("cmaes", p, N_TRIALS_CMAES) for p in ["branin", "mixed"]]
+    for sampler, problem, n_trials in runs:
+        objective = PROBLEMS[problem]
+        for seed in SEEDS:
+            study = optuna.create_study(direction="minimize", sampler=make_sampler(sampler, seed))
+            study.optimize(objective, n_trials=n_trials)
+            trials = [{"params": dict(t.params), "value": t.value} for t in study.trials]
+            studies.append({"sampler": sampler, "problem": problem, "seed": seed, "trials": trials})
     doc = {
         "generator": "generators/optuna_replay_ref.py",
         "versions": {"python": platform.python_version(), "optuna": optuna.__version__,

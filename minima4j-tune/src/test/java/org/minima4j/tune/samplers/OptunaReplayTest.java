@@ -56,6 +56,7 @@ class OptunaReplayTest {
       case "random" -> RandomSampler::new;
       case "tpe" -> TPESampler::new;
       case "tpe_multivariate" -> s -> new TPESampler(TPESampler.Options.DEFAULTS.withSeed(s).withMultivariate(true));
+      case "cmaes" -> CmaEsSampler::new;
       default -> throw new IllegalArgumentException(name);
     };
   }
