@@ -32,9 +32,10 @@ import org.minima4j.tune.internal.SearchSpaces;
  * trial until the first {@code tell}, as Optuna restores none until then); a generation is told with the first
  * {@code popsize} COMPLETE trials (PRUNED ones with their last intermediate value when
  * {@code considerPrunedTrials}) whose {@code cma:generation} attribute is the optimizer's generation, so FAIL
- * trials are not counted and parallel trials may over-fill a generation. The draws reproduce Optuna's study for
- * the same seed where cmaes' eigenvectors are reproduced, which {@link CmaesAsk} does for two-dimensional
- * spaces. Deliberate deviations: the optimizer state lives in the sampler, not in trial system attributes (a
+ * trials are not counted and parallel trials may over-fill a generation. Each point is cmaes' {@code ask} with
+ * the eigenvectors numpy's {@code eigh} returns ({@link CmaesAsk}, {@link org.minima4j.tune.internal.LapackEigh}),
+ * so a sequential study with {@code seed = s} samples Optuna 3.1's parameters for {@code seed=s} (to round-off;
+ * {@code OptunaReplayTest}). Deliberate deviations: the optimizer state lives in the sampler, not in trial system attributes (a
  * study resumed with a new sampler restarts CMA-ES); multi-objective studies are rejected, as in Optuna. IPOP
  * restarts ({@code ipop}) follow Optuna's {@code restart_strategy="ipop"}.
  */
