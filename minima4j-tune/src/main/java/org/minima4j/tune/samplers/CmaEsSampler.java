@@ -35,9 +35,10 @@ import org.minima4j.tune.internal.SearchSpaces;
  * trials are not counted and parallel trials may over-fill a generation. Each point is cmaes' {@code ask} with
  * the eigenvectors numpy's {@code eigh} returns ({@link CmaesAsk}, {@link org.minima4j.tune.internal.LapackEigh}),
  * so a sequential study with {@code seed = s} samples Optuna 3.1's parameters for {@code seed=s} (to round-off;
- * {@code OptunaReplayTest}). Deliberate deviations: the optimizer state lives in the sampler, not in trial system attributes (a
- * study resumed with a new sampler restarts CMA-ES); multi-objective studies are rejected, as in Optuna. IPOP
- * restarts ({@code ipop}) follow Optuna's {@code restart_strategy="ipop"}.
+ * {@code OptunaReplayTest}). Deliberate deviations: the optimizer state lives in the sampler, not in trial
+ * system attributes (a study resumed with a new sampler restarts CMA-ES, ignoring the generations of trials
+ * from before); the {@code cma:n_restarts} attribute is written only with IPOP; multi-objective studies are
+ * rejected, as in Optuna. IPOP restarts ({@code ipop}) follow Optuna's {@code restart_strategy="ipop"}.
  */
 public final class CmaEsSampler implements Sampler {
   private final Map<String, Double> x0;
@@ -55,6 +56,10 @@ public final class CmaEsSampler implements Sampler {
   private CmaesAsk eigen; // B diag(D) of cma's current covariance
   private CMA eigenOf;
   private int eigenGeneration = -1;
+  // trials of cma's current generation are numbered from here on (the trial that told the previous one)
+  private int generationStart;
+  // the first trial this sampler sampled with CMA-ES: older trials (a resumed study) belong to another run
+  private int firstRelative = -1;
 
   /** Optuna's defaults with the given seed. */
   public CmaEsSampler(long seed) {
@@ -158,8 +163,13 @@ public final class CmaEsSampler implements Sampler {
     }
     CMA opt = cma;
     int restarts = nRestarts;
+    int firstNumber = generationStart;
     if (opt == null) {
       restarts = 0;
+      if (firstRelative < 0) {
+        firstRelative = trial.number();
+      }
+      firstNumber = firstRelative;
       opt = newOptimizer(names, dists, lb, ub, popsize, false);
     }
     if (opt.dimension() != n) {
@@ -171,6 +181,9 @@ public final class CmaEsSampler implements Sampler {
     boolean max = study.direction() == StudyDirection.MAXIMIZE;
     for (int j = 0; j < completed.size() && xs.size() < opt.populationSize(); j++) {
       FrozenTrial t = completed.get(j);
+      if (t.number() < firstNumber) {
+        continue; // sampled before the current generation began
+      }
       Object g = t.systemAttrs().get(key);
       if (!(g instanceof Number num) || num.intValue() != opt.generation()) {
         continue;
@@ -201,11 +214,14 @@ public final class CmaEsSampler implements Sampler {
       }
       cma = opt;
       nRestarts = restarts;
+      generationStart = trial.number();
     }
     long seed = cmaRng.nextInt(1, 1 << 16) + (long) trial.number();
     double[] x = ask(opt, new NumpyRandomState(seed), lb, ub);
     study.storage().setTrialSystemAttr(trial.trialId(), generationKey(restarts), opt.generation());
-    study.storage().setTrialSystemAttr(trial.trialId(), "cma:n_restarts", restarts);
+    if (ipop) {
+      study.storage().setTrialSystemAttr(trial.trialId(), "cma:n_restarts", restarts);
+    }
     Map<String, Double> out = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       out.put(names.get(i), OptunaRandom.untransform(dists[i], x[i]));
