@@ -14,7 +14,7 @@ import org.minima4j.tune.IntDistribution;
 import org.minima4j.tune.Study;
 import org.minima4j.tune.TrialState;
 
-/** Search-space helpers shared by samplers: uniform draws, [0,1] transforms, intersection and group spaces. */
+/** Search-space helpers shared by samplers: transformed bounds and values, intersection and group spaces. */
 public final class SearchSpaces {
   private SearchSpaces() {
   }
@@ -82,23 +82,12 @@ public final class SearchSpaces {
    * {@code includePruned}) trial with the same distribution, in name order.
    */
   public static Map<String, Distribution> intersection(Study study, boolean includePruned) {
-    return intersection(study, includePruned, false);
-  }
-
-  /**
-   * As {@link #intersection(Study, boolean)}; with {@code trialOrder} the parameters keep the order in which
-   * the first finished trial suggested them, the order of Optuna 3.1's {@code IntersectionSearchSpace.calculate}
-   * without {@code ordered_dict} ({@code optuna/samplers/_search_space/intersection.py}: the distributions of
-   * the latest finished trial when it is first computed, which is the first finished trial of a sequential
-   * study). Samplers that consume random numbers parameter by parameter (TPE) need it to replay Optuna.
-   */
-  public static Map<String, Distribution> intersection(Study study, boolean includePruned, boolean trialOrder) {
     EnumSet<TrialState> states = includePruned ? EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED)
         : EnumSet.of(TrialState.COMPLETE);
     Map<String, Distribution> space = null;
     for (FrozenTrial t : study.getTrials(states)) {
       if (space == null) {
-        space = trialOrder ? new LinkedHashMap<>(t.distributions()) : new TreeMap<>(t.distributions());
+        space = new TreeMap<>(t.distributions());
         continue;
       }
       Map<String, Distribution> td = t.distributions();

@@ -14,13 +14,14 @@ import org.minima4j.tune.Study;
 import org.minima4j.tune.StudyDirection;
 import org.minima4j.tune.TrialState;
 import org.minima4j.tune.internal.CmaesAsk;
+import org.minima4j.tune.internal.IntersectionSearchSpace;
 import org.minima4j.tune.internal.OptunaRandom;
 import org.minima4j.tune.internal.SearchSpaces;
 
 /**
  * CMA-ES as a sampler, following Optuna 3.1's {@code CmaEsSampler} ({@code optuna/samplers/_cmaes.py}) on this
  * library's {@link CMA} (cmaes 0.9.1 numerics). The relative search space is the intersection of COMPLETE
- * trials' numeric parameters, in the order the first of them suggested them (log ranges in log space, stepped
+ * trials' numeric parameters, in Optuna's order ({@link IntersectionSearchSpace}; log ranges in log space, stepped
  * and integer ranges widened by half a step and rounded back); categorical parameters, one-dimensional spaces
  * and the first {@code nStartupTrials} trials use the independent {@link RandomSampler}. Defaults: mean at the
  * centre of the box (or {@code x0}), {@code sigma0 = min(range)/6}, {@code n_max_resampling = 10 n}, cmaes'
@@ -50,6 +51,7 @@ public final class CmaEsSampler implements Sampler {
   private final int incPopsize;
   private final RandomSampler independent;
   private final NumpyRandomState cmaRng;
+  private final IntersectionSearchSpace intersection = new IntersectionSearchSpace(false);
 
   private CMA cma; // the optimizer after its last tell (Optuna's pickled one); null before the first tell
   private int nRestarts;
@@ -119,7 +121,7 @@ public final class CmaEsSampler implements Sampler {
       throw new IllegalStateException("CmaEsSampler does not support multi-objective optimization.");
     }
     Map<String, Distribution> out = new LinkedHashMap<>();
-    SearchSpaces.intersection(study, false, true).forEach((k, v) -> {
+    intersection.calculate(study).forEach((k, v) -> {
       if (!v.single() && !(v instanceof CategoricalDistribution)) {
         out.put(k, v);
       }

@@ -17,6 +17,7 @@ import org.minima4j.tune.StudyDirection;
 import org.minima4j.tune.TrialState;
 import org.minima4j.tune.internal.Hypervolume;
 import org.minima4j.tune.internal.IndexSort;
+import org.minima4j.tune.internal.IntersectionSearchSpace;
 import org.minima4j.tune.internal.OptunaRandom;
 import org.minima4j.tune.internal.ParzenEstimator;
 import org.minima4j.tune.internal.SearchSpaces;
@@ -37,8 +38,7 @@ import org.minima4j.tune.internal.SearchSpaces;
  * <p>Replay: as in Optuna, the sampler draws from {@code numpy.random.RandomState(seed)} ({@link NumpyRandomState})
  * and its startup {@link RandomSampler} from a second {@code RandomState(seed)}; candidates consume the stream as
  * {@code _ParzenEstimator.sample} does ({@link ParzenEstimator#sample}), and the joint space of the multivariate
- * mode keeps Optuna's parameter order (that of the first finished trial, {@link SearchSpaces#intersection(Study,
- * boolean, boolean)}). A study with {@code seed = s} therefore samples Optuna 3.1's parameters for
+ * mode keeps Optuna's parameter order ({@link IntersectionSearchSpace}). A study with {@code seed = s} therefore samples Optuna 3.1's parameters for
  * {@code seed=s} (to a few ulps; see {@code docs/porting/tune.md}).
  *
  * <p>Deliberate deviations: {@code consider_prior} is always on; trials missing a parameter of a joint sample
@@ -186,6 +186,7 @@ public final class TPESampler implements Sampler {
   private int[][] splitCache;
   private long splitCacheKey;
   private final RandomSampler random;
+  private final IntersectionSearchSpace intersection = new IntersectionSearchSpace(true);
 
   /** TPE with Optuna's defaults and the given seed. */
   public TPESampler(long seed) {
@@ -221,7 +222,7 @@ public final class TPESampler implements Sampler {
       }
       return out;
     }
-    SearchSpaces.intersection(study, true, true).forEach((k, v) -> {
+    intersection.calculate(study).forEach((k, v) -> {
       if (!v.single()) {
         out.put(k, v);
       }
