@@ -17,12 +17,24 @@ public final class OptunaRandom {
 
   /**
    * {@code numpy.random.RandomState(seed)} for seeds in [0, 2^32 - 1], the seeds Optuna accepts. Other
-   * seeds (NumPy rejects them) are folded to 32 bits, {@code (seed ^ (seed >>> 32)) mod 2^32}, so that any
-   * {@code long} still gives a reproducible stream.
+   * seeds (NumPy rejects them) are mapped to 32 bits by SplitMix64's output function (the low 32 bits of
+   * {@code fmix(seed)}), so that any {@code long} still gives a reproducible stream and nearby seeds such as
+   * -1 and 0 do not share one.
    */
   public static NumpyRandomState forSeed(long seed) {
-    long s = seed >= 0 && seed <= 0xFFFFFFFFL ? seed : (seed ^ (seed >>> 32)) & 0xFFFFFFFFL;
-    return new NumpyRandomState(s);
+    return new NumpyRandomState(seed32(seed));
+  }
+
+  /** The 32-bit seed {@link #forSeed} uses. */
+  public static long seed32(long seed) {
+    if (seed >= 0 && seed <= 0xFFFFFFFFL) {
+      return seed;
+    }
+    long z = seed;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z = z ^ (z >>> 31);
+    return z & 0xFFFFFFFFL;
   }
 
   /**

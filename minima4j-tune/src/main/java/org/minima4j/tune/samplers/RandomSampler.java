@@ -19,7 +19,7 @@ public final class RandomSampler implements Sampler {
 
   /**
    * A sampler whose draws are fully determined by {@code seed}; seeds in [0, 2^32 - 1] give Optuna's stream
-   * for that seed, others are folded to 32 bits ({@link OptunaRandom#forSeed}).
+   * for that seed, others are mapped to 32 bits ({@link OptunaRandom#forSeed}).
    */
   public RandomSampler(long seed) {
     this.rng = OptunaRandom.forSeed(seed);
