@@ -131,7 +131,7 @@ public final class LapackEigh {
       return 0;
     }
     double alpha = a[row][col];
-    double beta = -Math.copySign(dlapy2(alpha, xnorm), alpha);
+    double beta = -Math.copySign(LapackAux.dlapy2(alpha, xnorm), alpha);
     double t = (beta - alpha) / beta;
     double scale = 1 / (alpha - beta);
     for (int r = row + 1; r < row + m; r++) {
@@ -141,17 +141,6 @@ public final class LapackEigh {
     return t;
   }
 
-  private static double dlapy2(double x, double y) {
-    double xa = Math.abs(x);
-    double ya = Math.abs(y);
-    double w = Math.max(xa, ya);
-    double z = Math.min(xa, ya);
-    if (z == 0 || w > Double.MAX_VALUE) {
-      return w;
-    }
-    double q = z / w;
-    return w * Math.sqrt(1 + q * q);
-  }
 
   /** {@code dormtr('L', 'L', 'N')}: Z := Q Z with Q = H(1) ... H(n-1) acting on rows 2..n ({@code dorm2r}). */
   private static void dormtrLower(int n, double[][] a, double[] tau, double[][] z) {
@@ -260,7 +249,7 @@ public final class LapackEigh {
             break;
           }
           if (m == l + 1) {
-            double[] r = dlaev2(d[l], e[l], d[l + 1]);
+            double[] r = LapackAux.dlaev2(d[l], e[l], d[l + 1]);
             work[l] = r[2];
             work[n - 1 + l] = r[3];
             dlasr(false, n, 2, work, l, work, n - 1 + l, z, l);
@@ -278,7 +267,7 @@ public final class LapackEigh {
           }
           jtot++;
           double g = (d[l + 1] - p) / (2 * e[l]);
-          double r = dlapy2(g, 1);
+          double r = LapackAux.dlapy2(g, 1);
           g = d[m] - p + (e[l] / (g + Math.copySign(r, g)));
           double s = 1;
           double c = 1;
@@ -286,7 +275,7 @@ public final class LapackEigh {
           for (int i = m - 1; i >= l; i--) {
             double f = s * e[i];
             double b = c * e[i];
-            double[] rot = dlartg(g, f);
+            double[] rot = LapackAux.dlartg(g, f);
             c = rot[0];
             s = rot[1];
             r = rot[2];
@@ -331,7 +320,7 @@ public final class LapackEigh {
             break;
           }
           if (m == l - 1) {
-            double[] r = dlaev2(d[l - 1], e[l - 1], d[l]);
+            double[] r = LapackAux.dlaev2(d[l - 1], e[l - 1], d[l]);
             work[m] = r[2];
             work[n - 1 + m] = r[3];
             dlasr(true, n, 2, work, m, work, n - 1 + m, z, l - 1);
@@ -349,7 +338,7 @@ public final class LapackEigh {
           }
           jtot++;
           double g = (d[l - 1] - p) / (2 * e[l - 1]);
-          double r = dlapy2(g, 1);
+          double r = LapackAux.dlapy2(g, 1);
           g = d[m] - p + (e[l - 1] / (g + Math.copySign(r, g)));
           double s = 1;
           double c = 1;
@@ -357,7 +346,7 @@ public final class LapackEigh {
           for (int i = m; i <= l - 1; i++) {
             double f = s * e[i];
             double b = c * e[i];
-            double[] rot = dlartg(g, f);
+            double[] rot = LapackAux.dlartg(g, f);
             c = rot[0];
             s = rot[1];
             r = rot[2];
@@ -423,104 +412,5 @@ public final class LapackEigh {
         }
       }
     }
-  }
-
-  /** LAPACK's {@code dlaev2}: {rt1 (larger |.|), rt2, cs1, sn1}, (cs1, sn1) the unit eigenvector of rt1. */
-  static double[] dlaev2(double a, double b, double c) {
-    double sm = a + c;
-    double df = a - c;
-    double adf = Math.abs(df);
-    double tb = b + b;
-    double ab = Math.abs(tb);
-    double acmx;
-    double acmn;
-    if (Math.abs(a) > Math.abs(c)) {
-      acmx = a;
-      acmn = c;
-    } else {
-      acmx = c;
-      acmn = a;
-    }
-    double rt;
-    if (adf > ab) {
-      double q = ab / adf;
-      rt = adf * Math.sqrt(1 + q * q);
-    } else if (adf < ab) {
-      double q = adf / ab;
-      rt = ab * Math.sqrt(1 + q * q);
-    } else {
-      rt = ab * Math.sqrt(2.0);
-    }
-    double rt1;
-    double rt2;
-    int sgn1;
-    if (sm < 0) {
-      rt1 = 0.5 * (sm - rt);
-      sgn1 = -1;
-      rt2 = (acmx / rt1) * acmn - (b / rt1) * b;
-    } else if (sm > 0) {
-      rt1 = 0.5 * (sm + rt);
-      sgn1 = 1;
-      rt2 = (acmx / rt1) * acmn - (b / rt1) * b;
-    } else {
-      rt1 = 0.5 * rt;
-      rt2 = -0.5 * rt;
-      sgn1 = 1;
-    }
-    double cs;
-    int sgn2;
-    if (df >= 0) {
-      cs = df + rt;
-      sgn2 = 1;
-    } else {
-      cs = df - rt;
-      sgn2 = -1;
-    }
-    double cs1;
-    double sn1;
-    if (Math.abs(cs) > ab) {
-      double ct = -tb / cs;
-      sn1 = 1 / Math.sqrt(1 + ct * ct);
-      cs1 = ct * sn1;
-    } else if (ab == 0) {
-      cs1 = 1;
-      sn1 = 0;
-    } else {
-      double tn = -cs / tb;
-      cs1 = 1 / Math.sqrt(1 + tn * tn);
-      sn1 = tn * cs1;
-    }
-    if (sgn1 == sgn2) {
-      double tn = cs1;
-      cs1 = -sn1;
-      sn1 = tn;
-    }
-    return new double[] {rt1, rt2, cs1, sn1};
-  }
-
-  /** LAPACK 3.10's {@code dlartg}: {c, s, r} with {@code [c s; -s c] [f; g] = [r; 0]}, c >= 0. */
-  static double[] dlartg(double f, double g) {
-    final double safmax = 1 / SAFMIN;
-    final double rtmin = Math.sqrt(SAFMIN);
-    final double rtmax = Math.sqrt(safmax / 2);
-    double f1 = Math.abs(f);
-    double g1 = Math.abs(g);
-    if (g == 0) {
-      return new double[] {1, 0, f};
-    }
-    if (f == 0) {
-      return new double[] {0, Math.copySign(1, g), g1};
-    }
-    if (f1 > rtmin && f1 < rtmax && g1 > rtmin && g1 < rtmax) {
-      double dd = Math.sqrt(f * f + g * g);
-      double r = Math.copySign(dd, f);
-      return new double[] {f1 / dd, g / r, r};
-    }
-    double u = Math.min(safmax, Math.max(SAFMIN, Math.max(f1, g1)));
-    double fs = f / u;
-    double gs = g / u;
-    double dd = Math.sqrt(fs * fs + gs * gs);
-    double r = Math.copySign(dd, f);
-    return new double[] {Math.abs(fs) / dd, gs / r, r * u};
   }
 }
