@@ -377,41 +377,16 @@ public final class ParzenEstimator {
   /**
    * Optuna's shortcut for one categorical parameter, {@code log(inner(categorical_weights.T, weights))[x]}.
    * Its rounding matters: when l(x) and g(x) agree (equal shares of each choice above and below), the scores
-   * are rounding noise and decide the choice. NumPy computes the inner product with BLAS {@code dgemv}; for
-   * two or three choices OpenBLAS (Debian's, as used for the reference) sums in pairs of products, four kernels
-   * per step (its scalar remainder-row path with {@code lda} equal to the number of choices), which
-   * {@link #blasDot} reproduces bit for bit (checked on 1000 random estimators); for four or more choices
-   * OpenBLAS's vector kernels round differently and the plain sum is used, so ties may break otherwise.
+   * are rounding noise and decide the choice, so the inner product is summed in the order numpy's BLAS
+   * ({@link OpenBlasGemv}) uses.
    */
   private double[] singleCategoricalLogPdf(double[] x) {
-    double[][] cw = catWeights[0];
-    int k = cw[0].length;
-    double[] logMix = new double[k];
-    for (int j = 0; j < k; j++) {
-      logMix[j] = Math.log(blasDot(cw, j, weights, k <= 3));
-    }
+    double[] mix = OpenBlasGemv.innerTransposed(catWeights[0], weights);
     double[] out = new double[x.length];
     for (int s = 0; s < x.length; s++) {
-      out[s] = logMix[(int) x[s]];
+      out[s] = Math.log(mix[(int) x[s]]);
     }
     return out;
-  }
-
-  /** {@code sum_i cw[i][j] w[i]}: as OpenBLAS's {@code dgemv_n} remainder rows when {@code paired}, else in order. */
-  private static double blasDot(double[][] cw, int j, double[] w, boolean paired) {
-    int n = w.length;
-    double t = 0.0;
-    int i = 0;
-    if (paired) {
-      for (; i < (n & -4); i += 4) {
-        t += cw[i][j] * w[i] + cw[i + 1][j] * w[i + 1];
-        t += cw[i + 2][j] * w[i + 2] + cw[i + 3][j] * w[i + 3];
-      }
-    }
-    for (; i < n; i++) {
-      t += cw[i][j] * w[i];
-    }
-    return t;
   }
 
   /** Normalized kernel weights (observations then prior). */
