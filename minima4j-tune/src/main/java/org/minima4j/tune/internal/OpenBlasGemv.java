@@ -7,10 +7,10 @@ package org.minima4j.tune.internal;
  * OpenBLAS's {@code kernel/x86_64/dgemv_n_4.c} with the Haswell micro-kernels. Rows (choices) in groups of
  * four go through the vector kernels: per block of four kernels {@code y += (a0 x0 + fma(a2, x2)) + (a1 x1 +
  * fma(a3, x3))}, a remaining pair {@code y += a0 x0 + a1 x1}, a remaining single {@code y += a0 x0}; the
- * last {@code k mod 4} rows are summed in order, in pairs of products when {@code k} itself is 2 or 3. Checked
- * bit for bit against numpy on 3000 random TPE categorical estimators with 2 to 8 choices ({@code OpenBlasGemvTest}
- * keeps 140 of the kind). Only this rounding
- * is at stake: it decides between choices whose mixture probabilities are equal in exact arithmetic.
+ * last {@code k mod 4} rows are summed in order, in pairs of products when {@code k} itself is 2 or 3.
+ * Checked bit for bit against numpy on 3000 random TPE categorical estimators with 2 to 8 choices
+ * ({@code OpenBlasGemvTest} keeps 140 of the kind). Only this rounding is at stake: it decides between choices
+ * whose mixture probabilities are equal in exact arithmetic.
  */
 public final class OpenBlasGemv {
   private OpenBlasGemv() {
