@@ -184,7 +184,8 @@ public final class OptunaProtocol {
         }
         double ms = median(overhead) * 1000 / nTrials;
         double cpuMs = median(overheadCpu) * 1000 / nTrials;
-        String line = String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %.4f | %.4f | %s | %s | %s | %s |",
+        String line = String.format(Locale.ROOT,
+            "| %s | %s | %s | %s | %s | %s | %s | %s | %.4f | %.4f | %s | %s | %s | %s |",
             name, p.name(), fmt(median(regret[0])), refs[0], fmt(median(regret[1])), refs[1],
             fmt(median(regret[2])), refs[2], cpuMs, ms,
             Double.isNaN(refMs) ? "-" : String.format(Locale.ROOT, "%.3f", refMs),

@@ -35,11 +35,12 @@ import org.minima4j.tune.internal.SearchSpaces;
  * <p>Multi-objective studies (MOTPE) split by non-domination rank plus greedy hypervolume subset selection and
  * weight "below" trials by their hypervolume contributions, as Optuna 3.1.
  *
- * <p>Replay: as in Optuna, the sampler draws from {@code numpy.random.RandomState(seed)} ({@link NumpyRandomState})
- * and its startup {@link RandomSampler} from a second {@code RandomState(seed)}; candidates consume the stream as
- * {@code _ParzenEstimator.sample} does ({@link ParzenEstimator#sample}), and the joint space of the multivariate
- * mode keeps Optuna's parameter order ({@link IntersectionSearchSpace}). A study with {@code seed = s} therefore samples Optuna 3.1's parameters for
- * {@code seed=s} (to a few ulps; see {@code docs/porting/tune.md}).
+ * <p>Replay: as in Optuna, the sampler draws from {@code numpy.random.RandomState(seed)}
+ * ({@link NumpyRandomState}) and its startup {@link RandomSampler} from a second {@code RandomState(seed)};
+ * candidates consume the stream as {@code _ParzenEstimator.sample} does ({@link ParzenEstimator#sample}), and
+ * the joint space of the multivariate mode keeps Optuna's parameter order ({@link IntersectionSearchSpace}). A
+ * sequential study with {@code seed = s} therefore samples Optuna 3.1's parameters for {@code seed=s} (to a few
+ * ulps; see {@code docs/porting/tune.md}).
  *
  * <p>Deliberate deviations: {@code consider_prior} is always on; trials missing a parameter of a joint sample
  * are left out of it (Optuna masks on the first parameter only).
@@ -56,7 +57,7 @@ public final class TPESampler implements Sampler {
    * @param nEiCandidates candidates drawn from l(x) per sample (24)
    * @param gamma size of the "below" group as a function of n ({@link #defaultGamma})
    * @param weights observation weights as a function of n ({@link #defaultWeights})
-   * @param seed seed of the generator
+   * @param seed seed of the generators; in [0, 2^32 - 1] Optuna's ({@link OptunaRandom#forSeed})
    * @param multivariate joint sampling over the intersection search space (false)
    * @param group decompose the joint space into groups of co-occurring parameters (false; needs multivariate)
    * @param constantLiar count RUNNING trials as the worst observations (false)
