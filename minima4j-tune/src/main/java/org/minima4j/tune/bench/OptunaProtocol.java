@@ -28,7 +28,9 @@ import org.minima4j.tune.samplers.TPESampler;
  * Reruns the protocol of {@code optuna.json} (Optuna 3.1 reference): per sampler and problem, 100 trials for
  * seeds 0..9, median simple regret at 25/50/100 trials and median sampler overhead (study time minus time in
  * the formula, as CPU time of the thread and as wall time; each seed timed 5 times, fastest kept, after a JIT
- * warm-up of that sampler), and writes a markdown table next to Optuna's figures (Optuna's overhead is wall time).
+ * warm-up of that sampler), and writes a markdown table next to Optuna's figures (Optuna's overhead is wall time),
+ * with the number of seeds whose whole best-so-far curve equals Optuna's ({@code runs} of the reference) exactly
+ * and to 1e-9 relative.
  *
  * <pre>
  * java -cp ... org.minima4j.tune.bench.OptunaProtocol [optuna.json] [out.md] [samplers,comma,separated]
@@ -111,12 +113,23 @@ public final class OptunaProtocol {
     for (JsonNode e : doc.get("summary")) {
       refSummary.put(e.get("sampler").asText() + "/" + e.get("problem").asText(), e);
     }
+    Map<String, double[]> refRuns = new LinkedHashMap<>();
+    if (doc.has("runs")) {
+      for (JsonNode e : doc.get("runs")) {
+        double[] curve = new double[e.get("best_so_far").size()];
+        for (int i = 0; i < curve.length; i++) {
+          curve[i] = e.get("best_so_far").get(i).asDouble();
+        }
+        refRuns.put(e.get("sampler").asText() + "/" + e.get("problem").asText() + "/" + e.get("seed").asInt(), curve);
+      }
+    }
     int nTrials = 100;
     int nSeeds = 10;
     StringBuilder md = new StringBuilder();
     md.append("| sampler | problem | regret@25 | Optuna | regret@50 | Optuna | regret@100 | Optuna "
-        + "| CPU ms/trial | wall ms/trial | Optuna wall ms/trial | Optuna / CPU | Optuna / wall |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + "| CPU ms/trial | wall ms/trial | Optuna wall ms/trial | Optuna / CPU | Optuna / wall "
+        + "| seeds = Optuna: exact / 1e-9 |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (String name : names) {
       LongFunction<Sampler> f = SAMPLERS.get(name);
       if (f == null) {
@@ -132,6 +145,9 @@ public final class OptunaProtocol {
         double[][] regret = new double[3][nSeeds];
         double[] overhead = new double[nSeeds];
         double[] overheadCpu = new double[nSeeds];
+        int exact = 0;
+        int close = 0;
+        boolean compared = false;
         for (int seed = 0; seed < nSeeds; seed++) {
           // a seeded study is deterministic, so repeats only differ in time: keep the fastest of REPEATS
           Run r = run(f.apply(seed), p, nTrials);
@@ -144,6 +160,12 @@ public final class OptunaProtocol {
             }
             overhead[seed] = Math.min(overhead[seed], again.overheadSeconds());
             overheadCpu[seed] = Math.min(overheadCpu[seed], again.overheadCpuSeconds());
+          }
+          double[] want = refRuns.get(name + "/" + p.name() + "/" + seed);
+          if (want != null) {
+            compared = true;
+            exact += Arrays.equals(want, r.bestSoFar()) ? 1 : 0;
+            close += sameCurve(want, r.bestSoFar(), 1e-9) ? 1 : 0;
           }
           regret[0][seed] = r.bestSoFar()[24] - p.fStar();
           regret[1][seed] = r.bestSoFar()[49] - p.fStar();
@@ -162,17 +184,32 @@ public final class OptunaProtocol {
         }
         double ms = median(overhead) * 1000 / nTrials;
         double cpuMs = median(overheadCpu) * 1000 / nTrials;
-        String line = String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %.4f | %.4f | %s | %s | %s |",
+        String line = String.format(Locale.ROOT,
+            "| %s | %s | %s | %s | %s | %s | %s | %s | %.4f | %.4f | %s | %s | %s | %s |",
             name, p.name(), fmt(median(regret[0])), refs[0], fmt(median(regret[1])), refs[1],
             fmt(median(regret[2])), refs[2], cpuMs, ms,
             Double.isNaN(refMs) ? "-" : String.format(Locale.ROOT, "%.3f", refMs),
             Double.isNaN(refMs) ? "-" : String.format(Locale.ROOT, "%.1f", refMs / cpuMs),
-            Double.isNaN(refMs) ? "-" : String.format(Locale.ROOT, "%.1f", refMs / ms));
+            Double.isNaN(refMs) ? "-" : String.format(Locale.ROOT, "%.1f", refMs / ms),
+            compared ? exact + " / " + close : "-");
         md.append(line).append('\n');
         rows.accept(line);
       }
     }
     return md.toString();
+  }
+
+  /** Whether two best-so-far curves agree entry by entry to {@code rtol} relative. */
+  static boolean sameCurve(double[] want, double[] got, double rtol) {
+    if (want.length != got.length) {
+      return false;
+    }
+    for (int i = 0; i < want.length; i++) {
+      if (!(Math.abs(want[i] - got[i]) <= rtol * Math.abs(want[i]))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String fmt(double v) {

@@ -1,13 +1,10 @@
 package org.minima4j.tune.internal;
 
-import java.util.random.RandomGenerator;
-
 /**
- * Standard normal functions to near double precision for the Parzen estimators: the CDF, its log (with
- * no underflow in the left tail), its inverse, the log of the Gaussian mass of an interval, and truncated
- * normal sampling by inversion. Follows the case split of Optuna 3.1's {@code _truncnorm.py} (itself after
- * scipy), with a closed-form inverse (Acklam's rational approximation plus one Halley step) instead of
- * Optuna's bisection.
+ * Standard normal functions to near double precision for the Parzen estimators' densities: the CDF, its log
+ * (with no underflow in the left tail), its inverse (Acklam's rational approximation plus one Halley step), and
+ * the log of the Gaussian mass of an interval, after the case split of Optuna 3.1's {@code _truncnorm.py}.
+ * Candidate sampling uses Optuna's own numerics instead ({@link OptunaTruncnorm}).
  */
 public final class NormalMath {
   private static final double SQRT2 = Math.sqrt(2.0);
@@ -238,54 +235,5 @@ public final class NormalMath {
     double e = x > 0 ? (1.0 - p) - ndtr(-x) : ndtr(x) - p;
     double u = e * SQRT_2PI * Math.exp(0.5 * x * x);
     return x - u / (1 + 0.5 * x * u);
-  }
-
-  /**
-   * A draw from the standard normal truncated to [a, b] by inversion of the CDF with uniform {@code q};
-   * works in the left tail (reflecting when a > 0).
-   */
-  public static double truncnormPpf(double q, double a, double b) {
-    if (a > 0) {
-      return -truncnormPpf(1.0 - q, -b, -a);
-    }
-    double pa = ndtr(a);
-    double pb = ndtr(b);
-    double x;
-    if (pb - pa > 1e-12 && pa > 1e-290) {
-      x = ndtri(pa + q * (pb - pa));
-    } else {
-      // far left tail: log-space p = logaddexp(log Phi(a), log q + log mass)
-      double la = logNdtr(a);
-      double lm = logGaussMass(a, b);
-      double lq = Math.log(q) + lm;
-      double hi = Math.max(la, lq);
-      double lp = hi + Math.log(Math.exp(la - hi) + Math.exp(lq - hi));
-      x = ndtriExp(lp);
-    }
-    return Math.min(Math.max(x, a), b);
-  }
-
-  /** x with log Phi(x) = y, by bisection on {@link #logNdtr} (only used in the far tail). */
-  private static double ndtriExp(double y) {
-    if (y > -700) {
-      return ndtri(Math.exp(y));
-    }
-    double lo = -100;
-    double hi = 100;
-    for (int i = 0; i < 100; i++) {
-      double m = 0.5 * (lo + hi);
-      if (logNdtr(m) < y) {
-        lo = m;
-      } else {
-        hi = m;
-      }
-    }
-    return 0.5 * (lo + hi);
-  }
-
-  /** A draw from N(loc, scale^2) truncated to [low, high]. */
-  public static double truncnormSample(RandomGenerator rng, double loc, double scale, double low, double high) {
-    double u = rng.nextDouble();
-    return truncnormPpf(u, (low - loc) / scale, (high - loc) / scale) * scale + loc;
   }
 }

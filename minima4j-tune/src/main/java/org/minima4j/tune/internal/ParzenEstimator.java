@@ -1,7 +1,7 @@
 package org.minima4j.tune.internal;
 
 import java.util.function.IntFunction;
-import java.util.random.RandomGenerator;
+import org.minima4j.random.NumpyRandomState;
 import org.minima4j.tune.CategoricalDistribution;
 import org.minima4j.tune.Distribution;
 import org.minima4j.tune.FloatDistribution;
@@ -22,6 +22,13 @@ import org.minima4j.tune.IntDistribution;
  * <p>As in Optuna 3.1 ({@code _truncnorm.logpdf}), the density of a continuous kernel omits the
  * {@code 1/sigma} factor of a normalized truncated normal. Including it was tried and gave worse median
  * regrets on Hartmann-6 and Levy-5 in the reference protocol, so Optuna 3.1's form is kept.
+ *
+ * <p>For replaying Optuna's studies, {@link #sample} consumes a {@link NumpyRandomState} exactly as
+ * {@code _ParzenEstimator.sample} consumes numpy's {@code RandomState} and maps the draws with Optuna's own
+ * quantile function ({@link OptunaTruncnorm}); the weights are normalized in numpy's summation order
+ * ({@link NumpySum}), and a lone categorical parameter is scored in numpy's BLAS order ({@link OpenBlasGemv}).
+ * The other log densities agree with Optuna's to round-off (about 1e-15 relative), which changes a choice only
+ * between candidates whose scores tie at that level.
  */
 public final class ParzenEstimator {
   private static final double EPS = 1e-12;
@@ -61,17 +68,15 @@ public final class ParzenEstimator {
     this.nKernels = n + 1;
     double[] w = new double[nKernels];
     double[] wf = predetermined != null ? predetermined : weightsFunc.apply(n);
-    double sum = 0;
     for (int i = 0; i < n; i++) {
       if (!(wf[i] >= 0) || Double.isInfinite(wf[i])) {
         throw new IllegalArgumentException("The `weights` function must return finite non-negative values, got "
             + wf[i] + " for n = " + n + ".");
       }
       w[i] = wf[i];
-      sum += wf[i];
     }
     w[n] = priorWeight;
-    sum += priorWeight;
+    double sum = NumpySum.sum(w); // weights /= weights.sum(), NumPy's rounding
     this.weights = w;
     this.cumWeights = new double[nKernels];
     this.logWeights = new double[nKernels];
@@ -81,6 +86,11 @@ public final class ParzenEstimator {
       c += w[i];
       cumWeights[i] = c;
       logWeights[i] = Math.log(w[i]);
+    }
+    // rng.choice(..., p=weights): cdf = cumsum(p); cdf /= cdf[-1]
+    double last = cumWeights[nKernels - 1];
+    for (int i = 0; i < nKernels; i++) {
+      cumWeights[i] /= last;
     }
     low = new double[np];
     high = new double[np];
@@ -107,9 +117,7 @@ public final class ParzenEstimator {
           if (i < n) {
             cw[i][(int) obs[p][i]] += 1;
           }
-          for (int j = 0; j < k; j++) {
-            rs += cw[i][j];
-          }
+          rs = NumpySum.sum(cw[i]);
           for (int j = 0; j < k; j++) {
             cw[i][j] /= rs;
             clw[i][j] = Math.log(cw[i][j]);
@@ -198,40 +206,68 @@ public final class ParzenEstimator {
     }
   }
 
-  /** {@code size} draws, {@code out[p][s]} internal values. */
-  public double[][] sample(RandomGenerator rng, int size) {
+  /**
+   * {@code size} draws, {@code out[p][s]} internal values, consuming {@code rng} as Optuna 3.1's
+   * {@code _ParzenEstimator.sample} does: {@code rng.choice(n_kernels, size, p=weights)} ({@code size} uniforms
+   * searched in the normalized cumulative weights), then per parameter in order {@code size} uniforms, which
+   * become categorical indices ({@code sum(cumsum(row) < u)}) or truncated-normal quantiles
+   * ({@code _truncnorm.rvs}, {@link OptunaTruncnorm#quantile}) mapped back to the parameter's grid.
+   */
+  public double[][] sample(NumpyRandomState rng, int size) {
     int np = dists.length;
     int[] active = new int[size];
     for (int s = 0; s < size; s++) {
       double u = rng.nextDouble();
-      int k = 0;
-      while (k < nKernels - 1 && cumWeights[k] < u) {
-        k++;
+      int lo = 0;
+      int hi = nKernels;
+      while (lo < hi) { // searchsorted(cdf, u, side='right')
+        int mid = (lo + hi) >>> 1;
+        if (cumWeights[mid] <= u) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
       }
-      active[s] = k;
+      active[s] = Math.min(lo, nKernels - 1);
     }
     double[][] out = new double[np][size];
+    double[] u = new double[size];
     for (int p = 0; p < np; p++) {
       Distribution d = dists[p];
+      for (int s = 0; s < size; s++) {
+        u[s] = rng.nextDouble();
+      }
       if (d instanceof CategoricalDistribution) {
         double[][] cw = catWeights[p];
         for (int s = 0; s < size; s++) {
-          double u = rng.nextDouble();
           double[] row = cw[active[s]];
           double cum = 0;
-          int j = 0;
-          for (; j < row.length - 1; j++) {
+          int count = 0;
+          for (int j = 0; j < row.length; j++) {
             cum += row[j];
-            if (!(cum < u)) {
-              break;
+            if (cum < u[s]) {
+              count++;
             }
           }
-          out[p][s] = j;
+          out[p][s] = Math.min(count, row.length - 1);
         }
       } else {
+        // per kernel: a, b and the q-independent terms of the quantile, computed once
+        double[] tail = new double[nKernels];
+        double[] mass = new double[nKernels];
+        boolean[] done = new boolean[nKernels];
         for (int s = 0; s < size; s++) {
           int k = active[s];
-          double x = NormalMath.truncnormSample(rng, mus[p][k], sigmas[p][k], low[p], high[p]);
+          double mu = mus[p][k];
+          double sg = sigmas[p][k];
+          double a = (low[p] - mu) / sg;
+          double b = (high[p] - mu) / sg;
+          if (!done[k]) {
+            tail[k] = OptunaTruncnorm.logTail(a, b);
+            mass[k] = OptunaTruncnorm.logGaussMass(a, b);
+            done[k] = true;
+          }
+          double x = OptunaTruncnorm.ppf(u[s], a, b, tail[k], mass[k]) * sg + mu;
           out[p][s] = fromUniform(p, d, x);
         }
       }
@@ -259,6 +295,9 @@ public final class ParzenEstimator {
   public double[] logPdf(double[][] samples) {
     int np = dists.length;
     int size = samples[0].length;
+    if (np == 1 && dists[0] instanceof CategoricalDistribution) {
+      return singleCategoricalLogPdf(samples[0]);
+    }
     double[][] comp = new double[size][nKernels];
     for (int p = 0; p < np; p++) {
       Distribution d = dists[p];
@@ -338,6 +377,21 @@ public final class ParzenEstimator {
         }
       }
       out[s] = Math.log(acc) + max;
+    }
+    return out;
+  }
+
+  /**
+   * Optuna's shortcut for one categorical parameter, {@code log(inner(categorical_weights.T, weights))[x]}.
+   * Its rounding matters: when l(x) and g(x) agree (equal shares of each choice above and below), the scores
+   * are rounding noise and decide the choice, so the inner product is summed in the order numpy's BLAS
+   * ({@link OpenBlasGemv}) uses.
+   */
+  private double[] singleCategoricalLogPdf(double[] x) {
+    double[] mix = OpenBlasGemv.innerTransposed(catWeights[0], weights);
+    double[] out = new double[x.length];
+    for (int s = 0; s < x.length; s++) {
+      out[s] = Math.log(mix[(int) x[s]]);
     }
     return out;
   }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.random.RandomGenerator;
 import org.minima4j.tune.CategoricalDistribution;
 import org.minima4j.tune.Distribution;
 import org.minima4j.tune.FloatDistribution;
@@ -15,7 +14,7 @@ import org.minima4j.tune.IntDistribution;
 import org.minima4j.tune.Study;
 import org.minima4j.tune.TrialState;
 
-/** Search-space helpers shared by samplers: uniform draws, [0,1] transforms, intersection and group spaces. */
+/** Search-space helpers shared by samplers: transformed bounds and values, intersection and group spaces. */
 public final class SearchSpaces {
   private SearchSpaces() {
   }
@@ -75,15 +74,6 @@ public final class SearchSpaces {
       return Math.log(internal);
     }
     return internal;
-  }
-
-  /** A uniform draw of an internal value (Optuna's RandomSampler). */
-  public static double sampleUniform(Distribution d, RandomGenerator rng) {
-    if (d instanceof CategoricalDistribution c) {
-      return rng.nextInt(c.choices().size());
-    }
-    double[] b = bounds(d);
-    return untransform(d, b[0] + (b[1] - b[0]) * rng.nextDouble());
   }
 
   /**

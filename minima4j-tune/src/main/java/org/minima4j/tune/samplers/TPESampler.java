@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
-import java.util.random.RandomGenerator;
-import org.minima4j.optimize.global.SeededRandom;
+import org.minima4j.random.NumpyRandomState;
 import org.minima4j.tune.Distribution;
 import org.minima4j.tune.FrozenTrial;
 import org.minima4j.tune.Study;
@@ -18,6 +17,8 @@ import org.minima4j.tune.StudyDirection;
 import org.minima4j.tune.TrialState;
 import org.minima4j.tune.internal.Hypervolume;
 import org.minima4j.tune.internal.IndexSort;
+import org.minima4j.tune.internal.IntersectionSearchSpace;
+import org.minima4j.tune.internal.OptunaRandom;
 import org.minima4j.tune.internal.ParzenEstimator;
 import org.minima4j.tune.internal.SearchSpaces;
 
@@ -34,9 +35,15 @@ import org.minima4j.tune.internal.SearchSpaces;
  * <p>Multi-objective studies (MOTPE) split by non-domination rank plus greedy hypervolume subset selection and
  * weight "below" trials by their hypervolume contributions, as Optuna 3.1.
  *
- * <p>Deliberate deviations: random numbers come from {@link SeededRandom} (draws differ from numpy's), on a
- * stream apart from the startup {@link RandomSampler}'s; {@code consider_prior} is always on; trials missing
- * a parameter of a joint sample are left out of it (Optuna masks on the first parameter only).
+ * <p>Replay: as in Optuna, the sampler draws from {@code numpy.random.RandomState(seed)}
+ * ({@link NumpyRandomState}) and its startup {@link RandomSampler} from a second {@code RandomState(seed)};
+ * candidates consume the stream as {@code _ParzenEstimator.sample} does ({@link ParzenEstimator#sample}), and
+ * the joint space of the multivariate mode keeps Optuna's parameter order ({@link IntersectionSearchSpace}). A
+ * sequential study with {@code seed = s} therefore samples Optuna 3.1's parameters for {@code seed=s} (to a few
+ * ulps; see {@code docs/porting/tune.md}).
+ *
+ * <p>Deliberate deviations: {@code consider_prior} is always on; trials missing a parameter of a joint sample
+ * are left out of it (Optuna masks on the first parameter only).
  */
 public final class TPESampler implements Sampler {
 
@@ -50,7 +57,7 @@ public final class TPESampler implements Sampler {
    * @param nEiCandidates candidates drawn from l(x) per sample (24)
    * @param gamma size of the "below" group as a function of n ({@link #defaultGamma})
    * @param weights observation weights as a function of n ({@link #defaultWeights})
-   * @param seed seed of the generator
+   * @param seed seed of the generators; in [0, 2^32 - 1] Optuna's ({@link OptunaRandom#forSeed})
    * @param multivariate joint sampling over the intersection search space (false)
    * @param group decompose the joint space into groups of co-occurring parameters (false; needs multivariate)
    * @param constantLiar count RUNNING trials as the worst observations (false)
@@ -161,19 +168,26 @@ public final class TPESampler implements Sampler {
     double[] w = new double[n];
     Arrays.fill(w, 1.0);
     if (n >= 25) {
+      // np.linspace(1/n, 1, n - 25): i * step + start, the last one exactly 1
       int m = n - 25;
+      double start = 1.0 / n;
+      double step = (1.0 - start) / (m - 1);
       for (int i = 0; i < m; i++) {
-        w[i] = m == 1 ? 1.0 / n : 1.0 / n + (1.0 - 1.0 / n) * i / (m - 1);
+        w[i] = m == 1 ? start : i * step + start;
+      }
+      if (m > 1) {
+        w[m - 1] = 1.0;
       }
     }
     return w;
   }
 
   private final Options o;
-  private final RandomGenerator rng;
+  private final NumpyRandomState rng;
   private int[][] splitCache;
   private long splitCacheKey;
   private final RandomSampler random;
+  private final IntersectionSearchSpace intersection = new IntersectionSearchSpace(true);
 
   /** TPE with Optuna's defaults and the given seed. */
   public TPESampler(long seed) {
@@ -182,7 +196,8 @@ public final class TPESampler implements Sampler {
 
   public TPESampler(Options options) {
     this.o = options == null ? Options.DEFAULTS : options;
-    this.rng = new SeededRandom(o.seed() ^ 0x9E3779B97F4A7C15L); // a stream apart from the startup sampler's
+    // Optuna: self._rng = RandomState(seed); self._random_sampler = RandomSampler(seed=seed)
+    this.rng = OptunaRandom.forSeed(o.seed());
     this.random = new RandomSampler(o.seed());
   }
 
@@ -208,7 +223,7 @@ public final class TPESampler implements Sampler {
       }
       return out;
     }
-    SearchSpaces.intersection(study, true).forEach((k, v) -> {
+    intersection.calculate(study).forEach((k, v) -> {
       if (!v.single()) {
         out.put(k, v);
       }

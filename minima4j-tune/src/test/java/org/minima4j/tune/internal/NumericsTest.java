@@ -40,17 +40,6 @@ class NumericsTest {
   }
 
   @Test
-  void truncatedNormalStaysInside() {
-    SeededRandom rng = new SeededRandom(0);
-    for (int i = 0; i < 2000; i++) {
-      double x = NormalMath.truncnormSample(rng, 0.3, 0.01, 0.0, 1.0);
-      assertThat(x).isBetween(0.0, 1.0);
-      double y = NormalMath.truncnormSample(rng, 0.0, 0.001, 0.5, 1.0);
-      assertThat(y).isBetween(0.5, 1.0);
-    }
-  }
-
-  @Test
   void parzenEstimatorMatchesOptuna31() {
     // Optuna 3.1.0 _ParzenEstimator on the same observations (prior weight 1, magic clip, no endpoints,
     // default weights): sigmas and log_pdf below were printed by optuna/samplers/_tpe/parzen_estimator.py
