@@ -29,6 +29,12 @@ import org.minima4j.optimize.global.internal.State;
  * bounded L-BFGS-B as scipy ({@link LocalSearches#LBFGSB}); with none set no polish is done, as scipy's
  * {@code polish=False}. Not ported: constraints, integrality, Sobol/Halton init, vectorized mode,
  * the {@code maxfun} option (use {@code Termination.maxEvaluations}).
+ *
+ * <p>Random numbers: built from a seed s ({@link Options#seed()}), the generator is NumPy's
+ * {@code RandomState(s)} ({@link org.minima4j.random.NumpyRandomState}), what scipy's
+ * {@code seed=s} builds ({@code check_random_state}), and the draws are made in scipy's order
+ * (population, permutations, dither, {@code choice}, {@code shuffle}, crossover, redraws), so
+ * {@code seed = s} replays scipy's {@code seed = s}.
  */
 public final class DifferentialEvolution extends GlobalOptimizer {
 
@@ -183,7 +189,7 @@ public final class DifferentialEvolution extends GlobalOptimizer {
   private boolean polishPending;
 
   public DifferentialEvolution(Bounds bounds, Options options) {
-    this(bounds, options, seeded((options == null ? Options.DEFAULTS : options).seed()));
+    this(bounds, options, numpySeeded((options == null ? Options.DEFAULTS : options).seed()));
   }
 
   public DifferentialEvolution(Bounds bounds, Options options, RandomGenerator rng) {
