@@ -32,10 +32,11 @@ import org.minima4j.random.NumpyRandomState;
  *
  * <p>Randomness comes only from the generator given at construction (a seed or a
  * {@link RandomGenerator}). A seed builds the anchor's own generator where there is a Python anchor:
- * NumPy's {@code RandomState(seed)} ({@link NumpyRandomState}) for the ports of scipy
- * (differential evolution, dual annealing), cmaes (CMA, SepCMA, and RestartCMA's inner runs) and
- * pyswarm / pyswarms (PSO), so {@code seed = s} replays the anchor's {@code seed = s}; this library's
- * {@link SeededRandom} for the others. Saving state requires one of these two generators.
+ * NumPy's {@code RandomState(seed)} ({@link NumpyRandomState}) for the ports of scipy's dual
+ * annealing, cmaes (CMA, SepCMA, and RestartCMA's inner runs) and pyswarm / pyswarms (PSO), so
+ * {@code seed = s} replays the anchor's {@code seed = s}; this library's faster {@link SeededRandom}
+ * for the others, differential evolution included unless {@code withNumpyStream(true)} (its scipy
+ * stream costs about 1 us more per evaluation). Saving state requires one of these two generators.
  * Not thread-safe: one thread drives ask/tell, objective evaluations may run in parallel through
  * an {@link Executor} in {@link #optimize}, with results identical for any number of threads.
  */

@@ -59,11 +59,11 @@ class ContractTest {
         of("PSO reflective", s -> new PSO(BOX, PSO.Options.pyswarms(10, 0.5, 0.3, 0.9, 200).withSeed(s)
             .withBoundary(PSO.BoundaryHandling.REFLECTIVE))),
         of("SPSO2011", s -> new SPSO2011(BOX, SPSO2011.Options.DEFAULTS.withSeed(s).withSwarmSize(12))),
-        of("DE immediate", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS.withSeed(s))),
-        of("DE deferred rand1exp", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS
+        of("DE immediate (xoshiro default)", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS.withSeed(s))),
+        of("DE deferred rand1exp (xoshiro default)", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS
             .withSeed(s).withUpdating(DifferentialEvolution.Updating.DEFERRED)
             .withStrategy(DifferentialEvolution.Strategy.RAND1EXP))),
-        of("DE polish", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS.withSeed(s)
+        of("DE polish (xoshiro default)", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS.withSeed(s)
             .withMaxiter(3).withPolish(new CompassSearch()))),
         of("DualAnnealing", s -> new DualAnnealing(BOX, DualAnnealing.Options.DEFAULTS.withSeed(s))),
         of("DualAnnealing local search", s -> new DualAnnealing(BOX, DualAnnealing.Options.DEFAULTS.withSeed(s)
@@ -81,13 +81,18 @@ class ContractTest {
             .withMaxRestarts(3), new NumpyRandomState(s))),
         of("PSO pyswarms xoshiro stream", s -> new PSO(BOX, PSO.Options.pyswarms(15, 0.5, 0.3, 0.9, 200),
             new SeededRandom(s))),
-        of("DE xoshiro stream", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS,
-            new SeededRandom(s))),
+        of("DE numpy stream", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS.withSeed(s)
+            .withNumpyStream(true))),
+        of("DE deferred numpy generator", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS
+            .withUpdating(DifferentialEvolution.Updating.DEFERRED), new NumpyRandomState(s))),
         of("DualAnnealing xoshiro stream", s -> new DualAnnealing(BOX, DualAnnealing.Options.DEFAULTS,
             new SeededRandom(s))));
   }
 
-  /** The ports of scipy, cmaes and pyswarm(s) built from a seed use NumPy's RandomState; the others SeededRandom. */
+  /**
+   * The ports of scipy's dual annealing, cmaes and pyswarm(s) built from a seed use NumPy's RandomState; differential
+   * evolution does with withNumpyStream(true) (its default is SeededRandom, for speed); the others use SeededRandom.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("optimizers")
   void seededConstructionPicksTheAnchorsStream(String name, LongFunction<GlobalOptimizer> factory) {

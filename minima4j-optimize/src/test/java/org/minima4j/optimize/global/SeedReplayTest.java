@@ -21,8 +21,8 @@ import org.minima4j.optimize.global.pso.PSO;
 /**
  * The anchors run with a plain integer seed (reference/seed_replay_fixtures.json, made by
  * reference/generators/seed_replay_fixtures.py with Debian's scipy 1.10.1, numpy 1.24.2, cmaes 0.9.1 and the
- * pyswarms 1.3.0 source): the Java port built from the same seed (NumPy's RandomState, the seeded default)
- * must evaluate the same points in the same order. The objective returns the anchor's recorded values, so
+ * pyswarms 1.3.0 source): the Java port built from the same seed (NumPy's RandomState: the seeded default, and
+ * for differential evolution {@code withNumpyStream(true)}) must evaluate the same points in the same order. The objective returns the anchor's recorded values, so
  * that a last-bit libm difference in cos/exp cannot flip a comparison; the points are the port's own.
  * Tolerances: differential evolution, PSO and SepCMA 1e-12 relative (same arithmetic: they agree exactly in
  * practice); dual annealing 1e-5 absolute (the visiting constants differ in the last bits, see ReplayTest);
@@ -94,7 +94,8 @@ class SeedReplayTest {
     for (Map<String, Object> r : runs("differential_evolution")) {
       Map<String, Object> kw = State.getMap(r, "kwargs");
       DifferentialEvolution.Options o = DifferentialEvolution.Options.DEFAULTS.withMaxiter(State.getInt(kw, "maxiter"))
-          .withTol(State.getDouble(kw, "tol"), 0.0).withPolish(null).withSeed(State.getInt(r, "seed"));
+          .withTol(State.getDouble(kw, "tol"), 0.0).withPolish(null).withSeed(State.getInt(r, "seed"))
+          .withNumpyStream(true);
       Recorded f = new Recorded(r, 0.0, 1e-12);
       DifferentialEvolution de = new DifferentialEvolution(bounds(r), o);
       GlobalResult res = de.optimize(f, Termination.DEFAULTS);

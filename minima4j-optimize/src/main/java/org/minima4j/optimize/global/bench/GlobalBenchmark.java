@@ -36,9 +36,10 @@ import org.minima4j.optimize.problems.BenchmarkFunction;
  *   <li>cma: {@link RestartCMA} REPEAT from the domain centre, sigma 0.3 (hi - lo), bounds, restarted until the
  *       budget is used.</li>
  * </ul>
- * Seeds: every optimizer is built from the case seed s, that is NumPy's {@code RandomState(s)} as the anchors
- * ({@code RestartCMA}: {@code s + 1000 r} for run r), so each Java run replays the anchor's run of the same
- * case; the report ends with the per-case agreement.
+ * Seeds: every optimizer is built from the case seed s with NumPy's {@code RandomState(s)}, as the anchors
+ * (the seeded default; differential evolution with {@code withNumpyStream(true)}; {@code RestartCMA}:
+ * {@code s + 1000 r} for run r), so each Java run replays the anchor's run of the same case; the report ends
+ * with the per-case agreement.
  * Returns a markdown report; {@code GlobalBenchmarkMain} in minima4j-bench writes and prints it.
  */
 public final class GlobalBenchmark {
@@ -90,10 +91,10 @@ public final class GlobalBenchmark {
         c -> new DualAnnealing(c.f.bounds(c.d), DualAnnealing.Options.DEFAULTS.withSeed(c.seed))));
     a.add(new Algo("differential_evolution (L-BFGS-B polish, as scipy)", "differential_evolution",
         c -> new DifferentialEvolution(c.f.bounds(c.d), DifferentialEvolution.Options.DEFAULTS.withSeed(c.seed)
-            .withMaxiter(deMaxiter(c)))));
+            .withNumpyStream(true).withMaxiter(deMaxiter(c)))));
     a.add(new Algo("differential_evolution (no polish)", "differential_evolution",
         c -> new DifferentialEvolution(c.f.bounds(c.d), DifferentialEvolution.Options.DEFAULTS.withSeed(c.seed)
-            .withMaxiter(deMaxiter(c)).withPolish(null))));
+            .withNumpyStream(true).withMaxiter(deMaxiter(c)).withPolish(null))));
     a.add(new Algo("pso (pyswarms GlobalBestPSO settings)", "pso",
         c -> new PSO(c.f.bounds(c.d), PSO.Options.pyswarms(40, 0.5, 0.3, 0.9, (int) (c.budget / 40)).withSeed(c.seed))));
     a.add(new Algo("cma (REPEAT restarts)", "cma", c -> {
