@@ -23,6 +23,8 @@ public final class NumpyEigh {
   private static final double EPS2 = EPS * EPS;
   private static final double SSFMAX = Math.sqrt(1 / SAFMIN) / 3;
   private static final double SSFMIN = Math.sqrt(SAFMIN) / EPS2;
+  private static final double RTMIN = Math.sqrt(SAFMIN); // dlartg's
+  private static final double RTMAX = Math.sqrt((1 / SAFMIN) / 2);
 
   /** Eigenvalues, ascending. */
   public final double[] values;
@@ -46,13 +48,13 @@ public final class NumpyEigh {
     if (n == 1) {
       return new NumpyEigh(new double[] {a[0][0]}, new double[][] {{1.0}}, Double.isFinite(a[0][0]));
     }
-    // 1-based copies, as the Fortran: aa[i][j] = A(i, j)
+    // 1-based copies stored by column, as the Fortran's column-major A: aa[j][i] = A(i, j), i >= j
     double[][] aa = new double[n + 1][n + 1];
     double anrm = 0;
     for (int j = 1; j <= n; j++) {
       for (int i = j; i <= n; i++) {
-        aa[i][j] = a[i - 1][j - 1];
-        anrm = Math.max(anrm, Math.abs(aa[i][j]));
+        aa[j][i] = a[i - 1][j - 1];
+        anrm = Math.max(anrm, Math.abs(aa[j][i]));
       }
     }
     double smlnum = SAFMIN / EPS;
@@ -67,7 +69,7 @@ public final class NumpyEigh {
     if (sigma != 1) {
       for (int j = 1; j <= n; j++) {
         for (int i = j; i <= n; i++) {
-          aa[i][j] *= sigma;
+          aa[j][i] *= sigma;
         }
       }
     }
@@ -83,7 +85,7 @@ public final class NumpyEigh {
     for (int i = 0; i < n; i++) {
       values[i] = sigma != 1 ? d[i + 1] * (1 / sigma) : d[i + 1];
       for (int k = 0; k < n; k++) {
-        vectors[i][k] = z[i + 1][k + 1];
+        vectors[i][k] = z[k + 1][i + 1];
       }
     }
     return new NumpyEigh(values, vectors, ok);
@@ -95,16 +97,16 @@ public final class NumpyEigh {
     for (int i = 1; i <= n - 1; i++) {
       int m = n - i;
       // dlarfg(n - i, A(i+1, i), A(min(i+2, n):n, i))
-      double alpha = a[i + 1][i];
+      double alpha = a[i][i + 1];
       double xnorm = 0;
       double scale = 0;
       for (int r = i + 2; r <= n; r++) {
-        scale = Math.max(scale, Math.abs(a[r][i]));
+        scale = Math.max(scale, Math.abs(a[i][r]));
       }
       if (scale > 0) {
         double ss = 0;
         for (int r = i + 2; r <= n; r++) {
-          double t = a[r][i] / scale;
+          double t = a[i][r] / scale;
           ss += t * t;
         }
         xnorm = scale * Math.sqrt(ss);
@@ -117,40 +119,40 @@ public final class NumpyEigh {
         taui = (beta - alpha) / beta;
         double inv = 1 / (alpha - beta);
         for (int r = i + 2; r <= n; r++) {
-          a[r][i] *= inv;
+          a[i][r] *= inv;
         }
         alpha = beta;
       }
-      a[i + 1][i] = alpha;
-      e[i] = a[i + 1][i];
+      a[i][i + 1] = alpha;
+      e[i] = a[i][i + 1];
       if (taui != 0) {
-        a[i + 1][i] = 1;
+        a[i][i + 1] = 1;
         // x := taui * A(i+1:n, i+1:n) v, into tau(i:n-1) (reference dsymv, lower, beta = 0)
         double[] y = new double[m + 1];
         for (int jj = 1; jj <= m; jj++) {
           int j = i + jj;
-          double temp1 = taui * a[j][i];
+          double temp1 = taui * a[i][j];
           double temp2 = 0;
           y[jj] += temp1 * a[j][j];
           for (int ii = jj + 1; ii <= m; ii++) {
             int r = i + ii;
-            y[ii] += temp1 * a[r][j];
-            temp2 += a[r][j] * a[r][i];
+            y[ii] += temp1 * a[j][r];
+            temp2 += a[j][r] * a[i][r];
           }
           y[jj] += taui * temp2;
         }
         // w := x - 1/2 tau (x^T v) v
         double dot = 0;
         for (int jj = 1; jj <= m; jj++) {
-          dot += y[jj] * a[i + jj][i];
+          dot += y[jj] * a[i][i + jj];
         }
         double alpha2 = -0.5 * taui * dot;
         for (int jj = 1; jj <= m; jj++) {
-          y[jj] += alpha2 * a[i + jj][i];
+          y[jj] += alpha2 * a[i][i + jj];
         }
         // A := A - v w^T - w v^T (reference dsyr2, lower, alpha = -1)
         for (int jj = 1; jj <= m; jj++) {
-          double xj = a[i + jj][i];
+          double xj = a[i][i + jj];
           double yj = y[jj];
           if (xj != 0 || yj != 0) {
             double temp1 = -1 * yj;
@@ -158,11 +160,11 @@ public final class NumpyEigh {
             int j = i + jj;
             for (int ii = jj; ii <= m; ii++) {
               int r = i + ii;
-              a[r][j] = a[r][j] + a[r][i] * temp1 + y[ii] * temp2;
+              a[j][r] = a[j][r] + a[i][r] * temp1 + y[ii] * temp2;
             }
           }
         }
-        a[i + 1][i] = e[i];
+        a[i][i + 1] = e[i];
       }
       d[i] = a[i][i];
       tau[i] = taui;
@@ -184,7 +186,10 @@ public final class NumpyEigh {
 
   // ------------------------------------------------------------------ dsteqr (COMPZ = 'I')
 
-  /** Returns whether it converged; d gets the eigenvalues ascending, z the eigenvectors of the tridiagonal. */
+  /**
+   * Returns whether it converged; d gets the eigenvalues ascending, z the eigenvectors of the tridiagonal, stored
+   * by column ({@code z[k][i]} = component i of vector k) so that rotations and swaps touch whole arrays.
+   */
   private static boolean dsteqr(int n, double[] d, double[] e, double[][] z) {
     for (int i = 1; i <= n; i++) {
       z[i][i] = 1;
@@ -272,11 +277,9 @@ public final class NumpyEigh {
       if (k != i) {
         d[k] = d[i];
         d[i] = p;
-        for (int r = 1; r <= n; r++) {
-          double t = z[r][i];
-          z[r][i] = z[r][k];
-          z[r][k] = t;
-        }
+        double[] t = z[i];
+        z[i] = z[k];
+        z[k] = t;
       }
     }
     return true;
@@ -296,6 +299,7 @@ public final class NumpyEigh {
       int nmaxit) {
     int l = l0;
     int jtot = jtot0;
+    double[] rot = new double[3];
     while (true) {
       int m = lend;
       if (l != lend) {
@@ -346,7 +350,7 @@ public final class NumpyEigh {
       for (int i = m - 1; i >= l; i--) {
         double f = s * e[i];
         double b = c * e[i];
-        double[] rot = dlartg(g, f);
+        dlartg(g, f, rot);
         c = rot[0];
         s = rot[1];
         r = rot[2];
@@ -372,6 +376,7 @@ public final class NumpyEigh {
       int nmaxit) {
     int l = l0;
     int jtot = jtot0;
+    double[] rot = new double[3];
     while (true) {
       int m = lend;
       if (l != lend) {
@@ -422,7 +427,7 @@ public final class NumpyEigh {
       for (int i = m; i <= l - 1; i++) {
         double f = s * e[i];
         double b = c * e[i];
-        double[] rot = dlartg(g, f);
+        dlartg(g, f, rot);
         c = rot[0];
         s = rot[1];
         r = rot[2];
@@ -517,31 +522,33 @@ public final class NumpyEigh {
   }
 
   /** LAPACK 3.10's dlartg ({@code la_xlartg}): {c, s, r} with c >= 0 and r carrying the sign of f. */
-  static double[] dlartg(double f, double g) {
-    double rtmin = Math.sqrt(SAFMIN);
-    double rtmax = Math.sqrt((1 / SAFMIN) / 2);
+  static void dlartg(double f, double g, double[] out) {
     double f1 = Math.abs(f);
     double g1 = Math.abs(g);
     if (g == 0) {
-      return new double[] {1, 0, f};
-    }
-    if (f == 0) {
-      return new double[] {0, Math.copySign(1, g), g1};
-    }
-    if (f1 > rtmin && f1 < rtmax && g1 > rtmin && g1 < rtmax) {
+      out[0] = 1;
+      out[1] = 0;
+      out[2] = f;
+    } else if (f == 0) {
+      out[0] = 0;
+      out[1] = Math.copySign(1, g);
+      out[2] = g1;
+    } else if (f1 > RTMIN && f1 < RTMAX && g1 > RTMIN && g1 < RTMAX) {
       double dd = Math.sqrt(f * f + g * g);
-      double c = f1 / dd;
       double r = Math.copySign(dd, f);
-      return new double[] {c, g / r, r};
+      out[0] = f1 / dd;
+      out[1] = g / r;
+      out[2] = r;
+    } else {
+      double u = Math.min(1 / SAFMIN, Math.max(SAFMIN, Math.max(f1, g1)));
+      double fs = f / u;
+      double gs = g / u;
+      double dd = Math.sqrt(fs * fs + gs * gs);
+      double r = Math.copySign(dd, f);
+      out[0] = Math.abs(fs) / dd;
+      out[1] = gs / r;
+      out[2] = r * u;
     }
-    double u = Math.min(1 / SAFMIN, Math.max(SAFMIN, Math.max(f1, g1)));
-    double fs = f / u;
-    double gs = g / u;
-    double dd = Math.sqrt(fs * fs + gs * gs);
-    double c = Math.abs(fs) / dd;
-    double r = Math.copySign(dd, f);
-    double s = gs / r;
-    return new double[] {c, s, r * u};
   }
 
   /** dlasr('R', 'V', 'B', n, cols, c, s, Z(1, col0)): plane rotations of column pairs, last pair first. */
@@ -560,10 +567,12 @@ public final class NumpyEigh {
 
   private static void rotate(int n, double ctemp, double stemp, double[][] z, int col) {
     if (ctemp != 1 || stemp != 0) {
+      double[] a = z[col];
+      double[] b = z[col + 1];
       for (int i = 1; i <= n; i++) {
-        double temp = z[i][col + 1];
-        z[i][col + 1] = ctemp * temp - stemp * z[i][col];
-        z[i][col] = stemp * temp + ctemp * z[i][col];
+        double temp = b[i];
+        b[i] = ctemp * temp - stemp * a[i];
+        a[i] = stemp * temp + ctemp * a[i];
       }
     }
   }
@@ -579,18 +588,18 @@ public final class NumpyEigh {
       }
       // H(i) = I - tau v v^T, v = (1, A(i+2:n, i)), applied to Z(i+1:n, 1:n) (dlarf: dgemv 'T' then dger)
       for (int j = 1; j <= n; j++) {
-        double temp = z[i + 1][j];
+        double temp = z[j][i + 1];
         for (int r = i + 2; r <= n; r++) {
-          temp += z[r][j] * a[r][i];
+          temp += z[j][r] * a[i][r];
         }
         w[j] = temp;
       }
       for (int j = 1; j <= n; j++) {
         if (w[j] != 0) {
           double temp = -t * w[j];
-          z[i + 1][j] += temp;
+          z[j][i + 1] += temp;
           for (int r = i + 2; r <= n; r++) {
-            z[r][j] += a[r][i] * temp;
+            z[j][r] += a[i][r] * temp;
           }
         }
       }
