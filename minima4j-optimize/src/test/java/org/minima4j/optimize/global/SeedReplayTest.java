@@ -24,8 +24,8 @@ import org.minima4j.optimize.global.pso.PSO;
  * pyswarms 1.3.0 source): the Java port built from the same seed (NumPy's RandomState: the seeded default, and
  * for differential evolution {@code withNumpyStream(true)}) must evaluate the same points in the same order. The objective returns the anchor's recorded values, so
  * that a last-bit libm difference in cos/exp cannot flip a comparison; the points are the port's own.
- * Tolerances: differential evolution, PSO and SepCMA 1e-12 relative (same arithmetic: they agree exactly in
- * practice); dual annealing 1e-5 absolute (the visiting constants differ in the last bits, see ReplayTest);
+ * Tolerances: differential evolution, PSO and SepCMA bit for bit (asserted; the same arithmetic in the same order;
+ * each call is first checked to 1e-12 relative for a readable message); dual annealing 1e-5 absolute (the visiting constants differ in the last bits, see ReplayTest);
  * CMA-ES 1e-9 relative or 1e-12 absolute (numpy's eigh is ported, but OpenBLAS sums in another order).
  */
 class SeedReplayTest {
@@ -165,6 +165,7 @@ class SeedReplayTest {
       int gens = State.getInt(State.getMap(r, "kwargs"), "generations");
       es.optimize(f, Termination.DEFAULTS.withMaxIterations(gens));
       f.assertAllReplayed();
+      assertThat(f.maxDiff).as("SepCMA points are cmaes' bit for bit").isZero();
       assertThat(es.mean()).containsExactly(State.getDoubleArray(r, "mean"), within(1e-12));
     }
   }
