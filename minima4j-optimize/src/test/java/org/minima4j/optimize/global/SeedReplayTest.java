@@ -21,12 +21,13 @@ import org.minima4j.optimize.global.pso.PSO;
 /**
  * The anchors run with a plain integer seed (reference/seed_replay_fixtures.json, made by
  * reference/generators/seed_replay_fixtures.py with Debian's scipy 1.10.1, numpy 1.24.2, cmaes 0.9.1 and the
- * pyswarms 1.3.0 source): the Java port built from the same seed (NumPy's RandomState: the seeded default, and
- * for differential evolution {@code withNumpyStream(true)}) must evaluate the same points in the same order. The objective returns the anchor's recorded values, so
- * that a last-bit libm difference in cos/exp cannot flip a comparison; the points are the port's own.
- * Tolerances: differential evolution, PSO and SepCMA bit for bit (asserted; the same arithmetic in the same order;
- * each call is first checked to 1e-12 relative for a readable message); dual annealing 1e-5 absolute (the visiting constants differ in the last bits, see ReplayTest);
- * CMA-ES 1e-9 relative or 1e-12 absolute (numpy's eigh is ported, but OpenBLAS sums in another order).
+ * pyswarms 1.3.0 source): the Java port built from the same seed (NumPy's RandomState: the seeded default, and for
+ * differential evolution {@code withNumpyStream(true)}) must evaluate the same points in the same order. The
+ * objective returns the anchor's recorded values, so that a last-bit libm difference in cos/exp cannot flip a
+ * comparison; the points are the port's own. Tolerances: differential evolution, PSO and SepCMA bit for bit
+ * (asserted: the same arithmetic in the same order; each call is first checked to 1e-12 relative for a readable
+ * message); dual annealing 1e-5 absolute (the visiting constants differ in the last bits, see ReplayTest); CMA-ES
+ * 1e-9 relative or 1e-12 absolute (numpy's eigh is ported, but OpenBLAS sums in another order).
  */
 class SeedReplayTest {
 
