@@ -91,7 +91,8 @@ class ContractTest {
 
   /**
    * The ports of scipy's dual annealing, cmaes and pyswarm(s) built from a seed use NumPy's RandomState; differential
-   * evolution does with withNumpyStream(true) (its default is SeededRandom, for speed); the others use SeededRandom.
+   * evolution does with withNumpyStream(true) (its default is SeededRandom, for speed); the others use SeededRandom
+   * (RestartCMA for its own draws; its inner CMA runs use RandomState(seed + 1000 r), checked by SeedReplayTest).
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("optimizers")
@@ -99,8 +100,9 @@ class ContractTest {
     GlobalOptimizer o = factory.apply(7);
     step(o, F);
     java.util.Map<String, Object> st = o.stateDict();
+    // RestartCMA's own stream (BIPOP, random restart means) is xoshiro; its inner runs draw RandomState(s + 1000 r)
     boolean numpy = name.contains("numpy") || !(name.contains("xoshiro") || name.startsWith("SPSO2011")
-        || name.startsWith("SimulatedAnnealing"));
+        || name.startsWith("SimulatedAnnealing") || name.startsWith("RestartCMA"));
     assertThat(st.containsKey("numpy_rng")).as(name).isEqualTo(numpy);
     assertThat(st.containsKey("rng")).as(name).isEqualTo(!numpy);
   }

@@ -28,8 +28,9 @@ import org.minima4j.random.NumpyRandomState;
  * <p>Seeding. Built from a seed s ({@link #RestartCMA(double[], double, Options)}), run r = 0, 1, ...
  * is a {@link CMA} seeded with {@code s + 1000 r} (modulo 2^32), that is NumPy's
  * {@code RandomState(s + 1000 r)} as cmaes 0.9.1's {@code CMA(seed=s + 1000 r)}: the protocol of the
- * global.json reference runs ({@code global_ref.py}), which this replays; this optimizer's own
- * generator ({@code RandomState(s)}) draws only BIPOP's regime and the random restart means. Built
+ * global.json reference runs ({@code global_ref.py}), which this replays. This optimizer's own
+ * generator, which draws only BIPOP's regime and the random restart means, is then {@code SeededRandom(s)}
+ * (xoshiro), a stream apart from every inner run's (a {@code RandomState(s)} would repeat run 0's). Built
  * from an explicit generator, each inner run is seeded with a {@link SeededRandom} from that
  * generator's {@code nextLong()}.
  */
@@ -118,8 +119,15 @@ public final class RestartCMA extends GlobalOptimizer {
 
   /** Restarts seeded from {@code options.cma().seed()}: run r uses NumPy's {@code RandomState(seed + 1000 r)}. */
   public RestartCMA(double[] x0, double sigma0, Options options) {
-    this(x0, sigma0, options, numpySeeded((options == null ? Options.DEFAULTS : options).cma().seed()),
-        (options == null ? Options.DEFAULTS : options).cma().seed());
+    this(x0, sigma0, options, seeded(checkedSeed(options)), checkedSeed(options));
+  }
+
+  private static long checkedSeed(Options options) {
+    long seed = (options == null ? Options.DEFAULTS : options).cma().seed();
+    if (seed < 0 || seed > 0xFFFFFFFFL) {
+      throw new IllegalArgumentException("seed must be between 0 and 2**32 - 1 (NumPy's RandomState rule), got " + seed);
+    }
+    return seed;
   }
 
   /** Restarts whose inner runs are seeded with {@link SeededRandom}s drawn from {@code rng}. */
