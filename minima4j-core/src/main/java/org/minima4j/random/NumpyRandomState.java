@@ -37,6 +37,8 @@ public final class NumpyRandomState implements RandomGenerator {
   private static final int LOWER_MASK = 0x7FFFFFFF;
 
   private final int[] key = new int[N];
+  // the tempered outputs of key (a cache, recomputed with the key; not part of the state)
+  private final int[] out = new int[N];
   private int pos;
   private boolean hasGauss;
   private double gauss;
@@ -76,6 +78,7 @@ public final class NumpyRandomState implements RandomGenerator {
     NumpyRandomState r = new NumpyRandomState();
     System.arraycopy(state.key(), 0, r.key, 0, N);
     r.pos = state.pos();
+    r.temper();
     r.hasGauss = state.hasGauss();
     r.gauss = state.gauss();
     return r;
@@ -126,6 +129,19 @@ public final class NumpyRandomState implements RandomGenerator {
     int y = (key[N - 1] & UPPER_MASK) | (key[0] & LOWER_MASK);
     key[N - 1] = key[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     pos = 0;
+    temper();
+  }
+
+  /** MT19937's tempering of the whole block at once (a simple loop the JIT vectorizes). */
+  private void temper() {
+    for (int i = 0; i < N; i++) {
+      int y = key[i];
+      y ^= y >>> 11;
+      y ^= (y << 7) & 0x9D2C5680;
+      y ^= (y << 15) & 0xEFC60000;
+      y ^= y >>> 18;
+      out[i] = y;
+    }
   }
 
   /** NumPy's {@code next_uint32} (as a signed int). */
@@ -134,12 +150,7 @@ public final class NumpyRandomState implements RandomGenerator {
     if (pos == N) {
       generate();
     }
-    int y = key[pos++];
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9D2C5680;
-    y ^= (y << 15) & 0xEFC60000;
-    y ^= y >>> 18;
-    return y;
+    return out[pos++];
   }
 
   /** NumPy's {@code next_uint64}: two 32-bit words, the first one high. */
@@ -204,7 +215,17 @@ public final class NumpyRandomState implements RandomGenerator {
     if (bound <= 0) {
       throw new IllegalArgumentException("high <= 0: bound must be positive, got " + bound);
     }
-    return (int) bounded(bound - 1L);
+    // bounded(bound - 1) in int arithmetic (the mask is below 2^31, so every value is non-negative)
+    int max = bound - 1;
+    if (max == 0) {
+      return 0;
+    }
+    int mask = -1 >>> Integer.numberOfLeadingZeros(max);
+    int v;
+    do {
+      v = nextInt() & mask;
+    } while (v > max);
+    return v;
   }
 
   /** NumPy's {@code randint(origin, bound)} (half-open). */

@@ -31,8 +31,12 @@ import org.minima4j.random.NumpyRandomState;
  * continues exactly as the original would have.
  *
  * <p>Randomness comes only from the generator given at construction (a seed or a
- * {@link RandomGenerator}). Saving state requires a {@link SeededRandom} (what a seed builds) or a
- * {@link NumpyRandomState} (NumPy's {@code RandomState}, to replay the Python anchors' seeds).
+ * {@link RandomGenerator}). A seed builds the anchor's own generator where there is a Python anchor:
+ * NumPy's {@code RandomState(seed)} ({@link NumpyRandomState}) for the ports of scipy's dual
+ * annealing, cmaes (CMA, SepCMA, and RestartCMA's inner runs) and pyswarm / pyswarms (PSO), so
+ * {@code seed = s} replays the anchor's {@code seed = s}; this library's faster {@link SeededRandom}
+ * for the others, differential evolution included unless {@code withNumpyStream(true)} (its scipy
+ * stream costs about 1 us more per evaluation). Saving state requires one of these two generators.
  * Not thread-safe: one thread drives ask/tell, objective evaluations may run in parallel through
  * an {@link Executor} in {@link #optimize}, with results identical for any number of threads.
  */
@@ -419,8 +423,18 @@ public abstract class GlobalOptimizer {
     return b;
   }
 
-  /** The generator for an explicit seed. */
+  /** This library's generator ({@link SeededRandom}) for an explicit seed. */
   protected static RandomGenerator seeded(long seed) {
     return new SeededRandom(seed);
+  }
+
+  /**
+   * NumPy's {@code RandomState(seed)} ({@link NumpyRandomState}), the seeded generator of the ports of
+   * scipy, cmaes and pyswarm(s), so that {@code seed = s} replays the anchor's {@code seed = s}.
+   *
+   * @throws IllegalArgumentException if the seed is outside [0, 2^32 - 1] (NumPy's rule)
+   */
+  protected static RandomGenerator numpySeeded(long seed) {
+    return new NumpyRandomState(seed);
   }
 }

@@ -24,6 +24,7 @@ import org.minima4j.optimize.global.de.DifferentialEvolution;
 import org.minima4j.optimize.global.pso.PSO;
 import org.minima4j.optimize.global.pso.SPSO2011;
 import org.minima4j.optimize.problems.BenchmarkFunction;
+import org.minima4j.random.NumpyRandomState;
 
 /** The contract every global optimizer keeps: determinism, thread-count independence, resume, NaN handling, protocol. */
 class ContractTest {
@@ -58,17 +59,52 @@ class ContractTest {
         of("PSO reflective", s -> new PSO(BOX, PSO.Options.pyswarms(10, 0.5, 0.3, 0.9, 200).withSeed(s)
             .withBoundary(PSO.BoundaryHandling.REFLECTIVE))),
         of("SPSO2011", s -> new SPSO2011(BOX, SPSO2011.Options.DEFAULTS.withSeed(s).withSwarmSize(12))),
-        of("DE immediate", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS.withSeed(s))),
-        of("DE deferred rand1exp", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS
+        of("DE immediate (xoshiro default)", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS.withSeed(s))),
+        of("DE deferred rand1exp (xoshiro default)", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS
             .withSeed(s).withUpdating(DifferentialEvolution.Updating.DEFERRED)
             .withStrategy(DifferentialEvolution.Strategy.RAND1EXP))),
-        of("DE polish", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS.withSeed(s)
+        of("DE polish (xoshiro default)", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS.withSeed(s)
             .withMaxiter(3).withPolish(new CompassSearch()))),
         of("DualAnnealing", s -> new DualAnnealing(BOX, DualAnnealing.Options.DEFAULTS.withSeed(s))),
         of("DualAnnealing local search", s -> new DualAnnealing(BOX, DualAnnealing.Options.DEFAULTS.withSeed(s)
             .withLocalSearch(new CompassSearch()))),
         of("SimulatedAnnealing", s -> new SimulatedAnnealing(BOX, SimulatedAnnealing.Options.DEFAULTS.withSeed(s)
-            .withDwell(5))));
+            .withDwell(5))),
+        // the other stream for each: NumPy's where the seeded default is SeededRandom, and the reverse
+        of("SPSO2011 numpy stream", s -> new SPSO2011(BOX, SPSO2011.Options.DEFAULTS.withSwarmSize(12),
+            new NumpyRandomState(s))),
+        of("SimulatedAnnealing numpy stream", s -> new SimulatedAnnealing(BOX, SimulatedAnnealing.Options.DEFAULTS
+            .withDwell(5), new NumpyRandomState(s))),
+        of("CMA xoshiro stream", s -> new CMA(x0, 1.5, CMA.Options.DEFAULTS.withBounds(BOX), new SeededRandom(s))),
+        of("SepCMA xoshiro stream", s -> new SepCMA(x0, 1.5, CMA.Options.DEFAULTS.withBounds(BOX), new SeededRandom(s))),
+        of("RestartCMA IPOP numpy generator", s -> new RestartCMA(x0, 1.5, RestartCMA.Options.DEFAULTS.withBounds(BOX)
+            .withMaxRestarts(3), new NumpyRandomState(s))),
+        of("PSO pyswarms xoshiro stream", s -> new PSO(BOX, PSO.Options.pyswarms(15, 0.5, 0.3, 0.9, 200),
+            new SeededRandom(s))),
+        of("DE numpy stream", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS.withSeed(s)
+            .withNumpyStream(true))),
+        of("DE deferred numpy generator", s -> new DifferentialEvolution(BOX, DifferentialEvolution.Options.DEFAULTS
+            .withUpdating(DifferentialEvolution.Updating.DEFERRED), new NumpyRandomState(s))),
+        of("DualAnnealing xoshiro stream", s -> new DualAnnealing(BOX, DualAnnealing.Options.DEFAULTS,
+            new SeededRandom(s))));
+  }
+
+  /**
+   * The ports of scipy's dual annealing, cmaes and pyswarm(s) built from a seed use NumPy's RandomState; differential
+   * evolution does with withNumpyStream(true) (its default is SeededRandom, for speed); the others use SeededRandom
+   * (RestartCMA for its own draws; its inner CMA runs use RandomState(seed + 1000 r), checked by SeedReplayTest).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("optimizers")
+  void seededConstructionPicksTheAnchorsStream(String name, LongFunction<GlobalOptimizer> factory) {
+    GlobalOptimizer o = factory.apply(7);
+    step(o, F);
+    java.util.Map<String, Object> st = o.stateDict();
+    // RestartCMA's own stream (BIPOP, random restart means) is xoshiro; its inner runs draw RandomState(s + 1000 r)
+    boolean numpy = name.contains("numpy") || !(name.contains("xoshiro") || name.startsWith("SPSO2011")
+        || name.startsWith("SimulatedAnnealing") || name.startsWith("RestartCMA"));
+    assertThat(st.containsKey("numpy_rng")).as(name).isEqualTo(numpy);
+    assertThat(st.containsKey("rng")).as(name).isEqualTo(!numpy);
   }
 
   private static Arguments of(String name, LongFunction<GlobalOptimizer> factory) {
@@ -111,11 +147,19 @@ class ContractTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("optimizers")
-  void resumeFromJsonContinuesExactly(String name, LongFunction<GlobalOptimizer> factory) {
+  static Stream<Arguments> resumePoints() {
+    return optimizers().flatMap(a -> Stream.of(3, 37).map(k -> Arguments.of(a.get()[0], a.get()[1], k)));
+  }
+
+  /**
+   * Saved after k steps (the generator's state included: NumPy's key, position and cached Gaussian, or
+   * xoshiro's words) and loaded into an optimizer built with another seed, a run continues exactly as the
+   * uninterrupted one.
+   */
+  @ParameterizedTest(name = "{0} after {2} steps")
+  @MethodSource("resumePoints")
+  void resumeFromJsonContinuesExactly(String name, LongFunction<GlobalOptimizer> factory, int k) {
     GlobalOptimizer a = factory.apply(5);
-    int k = 37;
     int m = 41;
     for (int i = 0; i < k; i++) {
       step(a, F);

@@ -16,11 +16,6 @@ final class ReplayRandom implements RandomGenerator {
     this.draws = draws;
   }
 
-  /** Skips draws the Java port does not make (see the caller for why). */
-  void skip(int count) {
-    pos += count;
-  }
-
   int position() {
     return pos;
   }

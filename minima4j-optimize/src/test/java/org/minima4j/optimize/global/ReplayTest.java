@@ -155,10 +155,9 @@ class ReplayTest {
         double[] clamp = State.getDoubleArray(kw, "velocity_clamp");
         o = o.withVelocityClamp(clamp[0], clamp[1]);
       }
-      ReplayRandom rng = replay(r);
       // pyswarms 1.3.0 initialises the swarm twice in its constructor (SwarmOptimizer.__init__ and the subclass
-      // __init__ both call reset()); the first positions and velocities are discarded, so Java skips those draws.
-      rng.skip(2 * particles * 2);
+      // __init__ both call reset()) and discards the first one; Java makes and discards those draws too.
+      ReplayRandom rng = replay(r);
       Recorded f = new Recorded(r, 1e-12);
       PSO pso = new PSO(bounds(r), o, rng);
       GlobalResult res = pso.optimize(f, Termination.DEFAULTS);

@@ -39,6 +39,9 @@ public final class OverheadBenchmark {
     Map<String, Supplier<GlobalOptimizer>> algos = new LinkedHashMap<>();
     algos.put("CMA (lambda 10, restarts)", () -> new RestartCMA(x0, 1.0, RestartCMA.Options.DEFAULTS
         .withStrategy(RestartCMA.Strategy.REPEAT).withMaxRestarts(Integer.MAX_VALUE).withBounds(box)));
+    algos.put("CMA (lambda 10, restarts), xoshiro stream", () -> new RestartCMA(x0, 1.0, RestartCMA.Options.DEFAULTS
+        .withStrategy(RestartCMA.Strategy.REPEAT).withMaxRestarts(Integer.MAX_VALUE).withBounds(box),
+        new org.minima4j.optimize.global.SeededRandom(0)));
     algos.put("SepCMA (lambda 10)", () -> new SepCMA(x0, 1.0, CMA.Options.DEFAULTS.withBounds(box)));
     algos.put("PSO pyswarm (100 particles)", () -> new PSO(box, PSO.Options.DEFAULTS.withMaxiter(1_000_000)
         .withMinfunc(0).withMinstep(0)));
@@ -46,6 +49,8 @@ public final class OverheadBenchmark {
     algos.put("SPSO2011 (40 particles)", () -> new SPSO2011(box, SPSO2011.Options.DEFAULTS.withMaxiter(1_000_000)));
     algos.put("DifferentialEvolution immediate", () -> new DifferentialEvolution(box,
         DifferentialEvolution.Options.DEFAULTS.withMaxiter(1_000_000).withTol(0, 0)));
+    algos.put("DifferentialEvolution immediate, NumPy stream", () -> new DifferentialEvolution(box,
+        DifferentialEvolution.Options.DEFAULTS.withMaxiter(1_000_000).withTol(0, 0).withNumpyStream(true)));
     algos.put("DifferentialEvolution deferred", () -> new DifferentialEvolution(box, DifferentialEvolution.Options
         .DEFAULTS.withMaxiter(1_000_000).withTol(0, 0).withUpdating(DifferentialEvolution.Updating.DEFERRED)));
     algos.put("DualAnnealing (no local search)", () -> new DualAnnealing(box, DualAnnealing.Options.DEFAULTS

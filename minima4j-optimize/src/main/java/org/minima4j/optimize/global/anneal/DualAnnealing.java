@@ -31,6 +31,11 @@ import org.minima4j.optimize.global.internal.State;
  * {@code no_local_search=True}. scipy's probabilistic local-search branch is unreachable
  * ({@code K = 100 n} is never {@code < 90 n}) and is not ported. Not ported: {@code maxfun} (use
  * {@code Termination.maxEvaluations}) and the per-minimum callback.
+ *
+ * <p>Random numbers: built from a seed s, the generator is NumPy's {@code RandomState(s)}
+ * ({@link org.minima4j.random.NumpyRandomState}), what scipy's {@code seed=s} builds, drawn in
+ * scipy's order, so {@code seed = s} replays scipy's {@code seed = s} (up to the last bits of the
+ * visiting distribution's constants, see {@code ReplayTest}).
  */
 public final class DualAnnealing extends GlobalOptimizer {
   private static final System.Logger LOG = System.getLogger(DualAnnealing.class.getName());
@@ -148,7 +153,7 @@ public final class DualAnnealing extends GlobalOptimizer {
   private String stop;
 
   public DualAnnealing(Bounds bounds, Options options) {
-    this(bounds, options, seeded((options == null ? Options.DEFAULTS : options).seed()));
+    this(bounds, options, numpySeeded((options == null ? Options.DEFAULTS : options).seed()));
   }
 
   public DualAnnealing(Bounds bounds, Options options, RandomGenerator rng) {

@@ -36,6 +36,10 @@ import org.minima4j.optimize.problems.BenchmarkFunction;
  *   <li>cma: {@link RestartCMA} REPEAT from the domain centre, sigma 0.3 (hi - lo), bounds, restarted until the
  *       budget is used.</li>
  * </ul>
+ * Seeds: every optimizer is built from the case seed s with NumPy's {@code RandomState(s)}, as the anchors
+ * (the seeded default; differential evolution with {@code withNumpyStream(true)}; {@code RestartCMA}:
+ * {@code s + 1000 r} for run r), so each Java run replays the anchor's run of the same case; the report ends
+ * with the per-case agreement.
  * Returns a markdown report; {@code GlobalBenchmarkMain} in minima4j-bench writes and prints it.
  */
 public final class GlobalBenchmark {
@@ -87,10 +91,10 @@ public final class GlobalBenchmark {
         c -> new DualAnnealing(c.f.bounds(c.d), DualAnnealing.Options.DEFAULTS.withSeed(c.seed))));
     a.add(new Algo("differential_evolution (L-BFGS-B polish, as scipy)", "differential_evolution",
         c -> new DifferentialEvolution(c.f.bounds(c.d), DifferentialEvolution.Options.DEFAULTS.withSeed(c.seed)
-            .withMaxiter(deMaxiter(c)))));
+            .withNumpyStream(true).withMaxiter(deMaxiter(c)))));
     a.add(new Algo("differential_evolution (no polish)", "differential_evolution",
         c -> new DifferentialEvolution(c.f.bounds(c.d), DifferentialEvolution.Options.DEFAULTS.withSeed(c.seed)
-            .withMaxiter(deMaxiter(c)).withPolish(null))));
+            .withNumpyStream(true).withMaxiter(deMaxiter(c)).withPolish(null))));
     a.add(new Algo("pso (pyswarms GlobalBestPSO settings)", "pso",
         c -> new PSO(c.f.bounds(c.d), PSO.Options.pyswarms(40, 0.5, 0.3, 0.9, (int) (c.budget / 40)).withSeed(c.seed))));
     a.add(new Algo("cma (REPEAT restarts)", "cma", c -> {
@@ -214,8 +218,63 @@ public final class GlobalBenchmark {
         md.append('\n');
       }
     }
+    appendAgreement(md, algos, runs, ref);
     md.append(String.format(Locale.ROOT, "%nJava wall time for all %d runs: %.1f s on %d threads.%n", runs.size(), seconds,
         threads));
     return md.toString();
+  }
+
+  /**
+   * Per-case agreement: the runs whose evaluations-to-target equal the anchor's run with the same function,
+   * dimension and seed (both unsuccessful counts as equal), and the list of the others.
+   */
+  private static void appendAgreement(StringBuilder md, List<Algo> algos, List<Run> runs,
+      List<Map<String, Object>> ref) {
+    md.append("\nPer-case agreement with the anchor's run of the same function, dimension and seed (evaluations to "
+        + "target equal, or both unsuccessful):\n\n| algorithm (Java) | anchor | cases equal | both succeed, equal "
+        + "| only Java succeeds | only the anchor succeeds | both succeed, different |\n|---|---|---|---|---|---|---|\n");
+    StringBuilder diverging = new StringBuilder();
+    for (Algo a : algos) {
+      int equal = 0;
+      int bothEqual = 0;
+      int onlyJava = 0;
+      int onlyAnchor = 0;
+      int bothDiffer = 0;
+      int total = 0;
+      for (Run r : runs) {
+        if (!r.label.equals(a.label)) {
+          continue;
+        }
+        Map<String, Object> anchorRun = ref.stream().filter(x -> a.anchor.equals(x.get("algorithm"))
+            && r.function.equals(x.get("function")) && ((Number) x.get("dim")).intValue() == r.dim
+            && ((Number) x.get("seed")).intValue() == r.seed).findFirst().orElse(null);
+        if (anchorRun == null) {
+          continue;
+        }
+        total++;
+        Object h = anchorRun.get("nfev_to_target");
+        Long theirs = h == null ? null : ((Number) h).longValue();
+        if (java.util.Objects.equals(theirs, r.hit)) {
+          equal++;
+          if (theirs != null) {
+            bothEqual++;
+          }
+          continue;
+        }
+        if (theirs == null) {
+          onlyJava++;
+        } else if (r.hit == null) {
+          onlyAnchor++;
+        } else {
+          bothDiffer++;
+        }
+        diverging.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %s |%n", a.label, r.function, r.dim,
+            r.seed, r.hit == null ? "-" : r.hit.toString(), theirs == null ? "-" : theirs.toString()));
+      }
+      md.append(String.format(Locale.ROOT, "| %s | %s | %d/%d | %d | %d | %d | %d |%n", a.label, a.anchor, equal, total,
+          bothEqual, onlyJava, onlyAnchor, bothDiffer));
+    }
+    md.append("\nCases that differ (evaluations to target, `-` = not reached):\n\n| algorithm (Java) | function | d | seed "
+        + "| Java | anchor |\n|---|---|---|---|---|---|\n").append(diverging);
   }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.minima4j.optimize.Bounds;
 import org.minima4j.optimize.global.GlobalOptimizer;
+import org.minima4j.optimize.global.internal.NumpyEigh;
 import org.minima4j.optimize.global.internal.State;
 import org.minima4j.tensor.internal.SymmetricEigen;
 
@@ -22,8 +23,11 @@ import org.minima4j.tensor.internal.SymmetricEigen;
  * {@link CmaParameters#eigenGap()} generations, which is every generation below a few hundred
  * dimensions, so the benchmark dimensions follow cmaes exactly); one {@link #ask()} returns the
  * whole population (cmaes returns one point per call); n = 1 is accepted (cmaes 0.9.1 requires
- * n > 1); random numbers come from this library's generator, so runs are not bit-identical to
- * numpy's. Constants: {@link CmaParameters}.
+ * n > 1). Built from a seed s, the generator is NumPy's {@code RandomState(s)}, as cmaes'
+ * {@code CMA(seed=s)}, and the Gaussians are drawn in cmaes' order ({@code randn(n)} per sample,
+ * resamples included), and the eigenvectors are those of numpy's {@code eigh} (LAPACK {@code dsyevd},
+ * ported in {@link NumpyEigh}: same order and signs), so {@code seed = s} replays cmaes' {@code seed = s}
+ * up to rounding (OpenBLAS sums in another order). Constants: {@link CmaParameters}.
  */
 public final class CMA extends GlobalOptimizer {
   private static final double EPS = 1e-8;
@@ -94,7 +98,7 @@ public final class CMA extends GlobalOptimizer {
 
   /** CMA-ES from {@code mean} with step size {@code sigma}, randomness from {@code options.seed()}. */
   public CMA(double[] mean, double sigma, Options options) {
-    this(mean, sigma, options, seeded(options == null ? 0L : options.seed()));
+    this(mean, sigma, options, numpySeeded(options == null ? 0L : options.seed()));
   }
 
   /** As {@link #CMA(double[], double, Options)} with an explicit generator (state saving needs a SeededRandom). */
@@ -182,30 +186,26 @@ public final class CMA extends GlobalOptimizer {
         c[j][i] = s;
       }
     }
-    SymmetricEigen e = SymmetricEigen.ofTridiagonalQl(c);
+    // numpy.linalg.eigh's decomposition (LAPACK dsyevd), so that the samples B D z are cmaes' own; Jacobi only
+    // where LAPACK would fail (non-finite C or no convergence: numpy raises LinAlgError there)
+    double[] values;
+    double[][] bb;
+    NumpyEigh ne = NumpyEigh.of(c);
+    if (ne.converged && allFinite(ne.values)) {
+      values = ne.values;
+      bb = ne.vectors;
+    } else {
+      SymmetricEigen e = SymmetricEigen.of(c);
+      values = e.values;
+      bb = e.vectors;
+    }
     double[] dd = new double[n];
     for (int i = 0; i < n; i++) {
-      dd[i] = Math.sqrt(e.values[i] < 0 ? EPS : e.values[i]);
+      dd[i] = Math.sqrt(values[i] < 0 ? EPS : values[i]);
     }
-    double[][] bb = e.vectors;
     double[] dsq = new double[n];
     for (int k = 0; k < n; k++) {
       dsq[k] = dd[k] * dd[k];
-    }
-    // sign convention: the largest component of each eigenvector is positive (the sampled points
-    // depend on the signs; cmaes' eigh fixes them arbitrarily too)
-    for (int k = 0; k < n; k++) {
-      int big = 0;
-      for (int i = 1; i < n; i++) {
-        if (Math.abs(bb[i][k]) > Math.abs(bb[big][k])) {
-          big = i;
-        }
-      }
-      if (bb[big][k] < 0) {
-        for (int i = 0; i < n; i++) {
-          bb[i][k] = -bb[i][k];
-        }
-      }
     }
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
@@ -219,6 +219,15 @@ public final class CMA extends GlobalOptimizer {
     b = bb;
     d = dd;
     eigenGeneration = g;
+  }
+
+  private static boolean allFinite(double[] v) {
+    for (double x : v) {
+      if (!Double.isFinite(x)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ------------------------------------------------------------------ ask

@@ -7,6 +7,7 @@ import org.minima4j.optimize.Bounds;
 import org.minima4j.optimize.global.GlobalOptimizer;
 import org.minima4j.optimize.global.SeededRandom;
 import org.minima4j.optimize.global.internal.State;
+import org.minima4j.random.NumpyRandomState;
 
 /**
  * CMA-ES with restarts: whenever the running {@link CMA} reports {@code shouldStop()}, a new one
@@ -22,8 +23,16 @@ import org.minima4j.optimize.global.internal.State;
  *       sigma0 {@code 10^(-2U)}), the small one running whenever it has used fewer evaluations than the large one.</li>
  * </ul>
  * Each inner run starts from {@code x0}, or from a uniform point in the bounds when
- * {@code randomRestartMean} is set (the cmaes README's IPOP example), and is seeded from this
- * optimizer's generator.
+ * {@code randomRestartMean} is set (the cmaes README's IPOP example).
+ *
+ * <p>Seeding. Built from a seed s ({@link #RestartCMA(double[], double, Options)}), run r = 0, 1, ...
+ * is a {@link CMA} seeded with {@code s + 1000 r} (modulo 2^32), that is NumPy's
+ * {@code RandomState(s + 1000 r)} as cmaes 0.9.1's {@code CMA(seed=s + 1000 r)}: the protocol of the
+ * global.json reference runs ({@code global_ref.py}), which this replays. This optimizer's own
+ * generator, which draws only BIPOP's regime and the random restart means, is then {@code SeededRandom(s)}
+ * (xoshiro), a stream apart from every inner run's (a {@code RandomState(s)} would repeat run 0's). Built
+ * from an explicit generator, each inner run is seeded with a {@link SeededRandom} from that
+ * generator's {@code nextLong()}.
  */
 public final class RestartCMA extends GlobalOptimizer {
 
@@ -105,13 +114,30 @@ public final class RestartCMA extends GlobalOptimizer {
   private long evalsSmall;
   private long evalsLarge;
   private long currentStartEvals;
+  // s of the inner seeds s + 1000 r, or -1 when they come from rng.nextLong(); part of the state
+  private long seedBase;
 
+  /** Restarts seeded from {@code options.cma().seed()}: run r uses NumPy's {@code RandomState(seed + 1000 r)}. */
   public RestartCMA(double[] x0, double sigma0, Options options) {
-    this(x0, sigma0, options, seeded((options == null ? Options.DEFAULTS : options).cma().seed()));
+    this(x0, sigma0, options, seeded(checkedSeed(options)), checkedSeed(options));
   }
 
+  private static long checkedSeed(Options options) {
+    long seed = (options == null ? Options.DEFAULTS : options).cma().seed();
+    if (seed < 0 || seed > 0xFFFFFFFFL) {
+      throw new IllegalArgumentException("seed must be between 0 and 2**32 - 1 (NumPy's RandomState rule), got " + seed);
+    }
+    return seed;
+  }
+
+  /** Restarts whose inner runs are seeded with {@link SeededRandom}s drawn from {@code rng}. */
   public RestartCMA(double[] x0, double sigma0, Options options, RandomGenerator rng) {
+    this(x0, sigma0, options, rng, -1L);
+  }
+
+  private RestartCMA(double[] x0, double sigma0, Options options, RandomGenerator rng, long seedBase) {
     super(x0 == null ? 0 : x0.length, rng);
+    this.seedBase = seedBase;
     this.options = options == null ? Options.DEFAULTS : options;
     this.x0 = x0.clone();
     this.sigma0 = sigma0;
@@ -122,13 +148,14 @@ public final class RestartCMA extends GlobalOptimizer {
   }
 
   private void start(double[] mean, double sigma, int popsize, boolean large) {
-    long seed = rng.nextLong();
+    RandomGenerator inner = seedBase >= 0 ? new NumpyRandomState((seedBase + 1000L * restarts) & 0xFFFFFFFFL)
+        : new SeededRandom(rng.nextLong());
     currentMean = mean.clone();
     currentSigma = sigma;
     currentPopsize = popsize;
     currentLarge = large;
     currentStartEvals = evaluations();
-    current = new CMA(mean, sigma, options.cma().withPopulationSize(popsize), new SeededRandom(seed));
+    current = new CMA(mean, sigma, options.cma().withPopulationSize(popsize), inner);
   }
 
   private void restart() {
@@ -228,6 +255,7 @@ public final class RestartCMA extends GlobalOptimizer {
 
   @Override
   protected void saveState(Map<String, Object> m) {
+    m.put("seed_base", seedBase);
     m.put("restarts", restarts);
     m.put("large_popsize", largePopsize);
     m.put("evals_small", evalsSmall);
@@ -242,6 +270,7 @@ public final class RestartCMA extends GlobalOptimizer {
 
   @Override
   protected void loadState(Map<String, Object> m) {
+    seedBase = State.getLong(m, "seed_base");
     restarts = State.getInt(m, "restarts");
     largePopsize = State.getInt(m, "large_popsize");
     evalsSmall = State.getLong(m, "evals_small");

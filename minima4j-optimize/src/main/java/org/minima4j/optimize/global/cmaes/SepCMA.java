@@ -49,7 +49,7 @@ public final class SepCMA extends GlobalOptimizer {
   private double[] funhist;
 
   public SepCMA(double[] mean, double sigma, CMA.Options options) {
-    this(mean, sigma, options, seeded(options == null ? 0L : options.seed()));
+    this(mean, sigma, options, numpySeeded(options == null ? 0L : options.seed()));
   }
 
   public SepCMA(double[] mean, double sigma, CMA.Options options, RandomGenerator rng) {

@@ -29,6 +29,16 @@ import org.minima4j.optimize.global.internal.State;
  * bounded L-BFGS-B as scipy ({@link LocalSearches#LBFGSB}); with none set no polish is done, as scipy's
  * {@code polish=False}. Not ported: constraints, integrality, Sobol/Halton init, vectorized mode,
  * the {@code maxfun} option (use {@code Termination.maxEvaluations}).
+ *
+ * <p>Random numbers are drawn in scipy's order (population, permutations, dither, {@code choice},
+ * {@code shuffle}, crossover, redraws), so with NumPy's {@code RandomState(s)}
+ * ({@link org.minima4j.random.NumpyRandomState}, what scipy's {@code seed=s} builds through
+ * {@code check_random_state}) a run replays scipy's {@code seed = s} evaluation for evaluation:
+ * {@link Options#withNumpyStream(boolean)} or an explicit generator. The seeded default stays this
+ * library's {@code SeededRandom(seed)}: scipy draws a full shuffle of the population indices for every
+ * trial (148 masked bounded draws at popsize 150), and Mersenne Twister's masked rejection made that about
+ * 2 us per evaluation on a 10-d problem against about 0.9 us with xoshiro (docs/BENCHMARKS-global.md), above
+ * the 1 us overhead target.
  */
 public final class DifferentialEvolution extends GlobalOptimizer {
 
@@ -64,12 +74,15 @@ public final class DifferentialEvolution extends GlobalOptimizer {
    * @param x0 replaces population member 0, or null
    * @param polish local search applied to the best member at the end, or null for none
    * @param seed random seed
+   * @param numpyStream whether the seed builds NumPy's {@code RandomState(seed)}, replaying scipy's
+   *     {@code seed=seed} (about 1 us more per evaluation, see the class comment), instead of this library's
+   *     faster {@code SeededRandom(seed)} (the default)
    */
   public record Options(Strategy strategy, int maxiter, int popsize, double tol, double atol, double mutationMin,
       double mutationMax, double recombination, Init init, Updating updating, double[] x0, LocalSearch polish,
-      long seed) {
+      long seed, boolean numpyStream) {
     public static final Options DEFAULTS = new Options(Strategy.BEST1BIN, 1000, 15, 0.01, 0.0, 0.5, 1.0, 0.7,
-        Init.LATINHYPERCUBE, Updating.IMMEDIATE, null, LocalSearches.LBFGSB, 0L);
+        Init.LATINHYPERCUBE, Updating.IMMEDIATE, null, LocalSearches.LBFGSB, 0L, false);
 
     public Options {
       if (strategy == null || init == null || updating == null) {
@@ -97,22 +110,22 @@ public final class DifferentialEvolution extends GlobalOptimizer {
 
     public Options withStrategy(Strategy v) {
       return new Options(v, maxiter, popsize, tol, atol, mutationMin, mutationMax, recombination, init, updating,
-          x0, polish, seed);
+          x0, polish, seed, numpyStream);
     }
 
     public Options withMaxiter(int v) {
       return new Options(strategy, v, popsize, tol, atol, mutationMin, mutationMax, recombination, init, updating,
-          x0, polish, seed);
+          x0, polish, seed, numpyStream);
     }
 
     public Options withPopsize(int v) {
       return new Options(strategy, maxiter, v, tol, atol, mutationMin, mutationMax, recombination, init, updating,
-          x0, polish, seed);
+          x0, polish, seed, numpyStream);
     }
 
     public Options withTol(double tolerance, double absolute) {
       return new Options(strategy, maxiter, popsize, tolerance, absolute, mutationMin, mutationMax, recombination,
-          init, updating, x0, polish, seed);
+          init, updating, x0, polish, seed, numpyStream);
     }
 
     /** A constant mutation factor (no dithering). */
@@ -123,37 +136,43 @@ public final class DifferentialEvolution extends GlobalOptimizer {
     /** Dithering: F drawn from U(min, max) once per generation. */
     public Options withMutation(double min, double max) {
       return new Options(strategy, maxiter, popsize, tol, atol, min, max, recombination, init, updating, x0, polish,
-          seed);
+          seed, numpyStream);
     }
 
     public Options withRecombination(double v) {
       return new Options(strategy, maxiter, popsize, tol, atol, mutationMin, mutationMax, v, init, updating, x0,
-          polish, seed);
+          polish, seed, numpyStream);
     }
 
     public Options withInit(Init v) {
       return new Options(strategy, maxiter, popsize, tol, atol, mutationMin, mutationMax, recombination, v, updating,
-          x0, polish, seed);
+          x0, polish, seed, numpyStream);
     }
 
     public Options withUpdating(Updating v) {
       return new Options(strategy, maxiter, popsize, tol, atol, mutationMin, mutationMax, recombination, init, v,
-          x0, polish, seed);
+          x0, polish, seed, numpyStream);
     }
 
     public Options withX0(double[] v) {
       return new Options(strategy, maxiter, popsize, tol, atol, mutationMin, mutationMax, recombination, init,
-          updating, v, polish, seed);
+          updating, v, polish, seed, numpyStream);
     }
 
     public Options withPolish(LocalSearch v) {
       return new Options(strategy, maxiter, popsize, tol, atol, mutationMin, mutationMax, recombination, init,
-          updating, x0, v, seed);
+          updating, x0, v, seed, numpyStream);
     }
 
     public Options withSeed(long v) {
       return new Options(strategy, maxiter, popsize, tol, atol, mutationMin, mutationMax, recombination, init,
-          updating, x0, polish, v);
+          updating, x0, polish, v, numpyStream);
+    }
+
+    /** Whether the seed builds NumPy's {@code RandomState(seed)} (scipy's stream) instead of {@code SeededRandom(seed)}. */
+    public Options withNumpyStream(boolean v) {
+      return new Options(strategy, maxiter, popsize, tol, atol, mutationMin, mutationMax, recombination, init,
+          updating, x0, polish, seed, v);
     }
 
     @Override
@@ -183,9 +202,14 @@ public final class DifferentialEvolution extends GlobalOptimizer {
   private boolean polishPending;
 
   public DifferentialEvolution(Bounds bounds, Options options) {
-    this(bounds, options, seeded((options == null ? Options.DEFAULTS : options).seed()));
+    this(bounds, options, seededFor(options == null ? Options.DEFAULTS : options));
   }
 
+  private static RandomGenerator seededFor(Options o) {
+    return o.numpyStream() ? numpySeeded(o.seed()) : seeded(o.seed());
+  }
+
+  /** With an explicit generator ({@code new NumpyRandomState(s)} replays scipy's {@code seed=s}). */
   public DifferentialEvolution(Bounds bounds, Options options, RandomGenerator rng) {
     super(requireFiniteBounds(bounds).dimension(), rng);
     this.o = options == null ? Options.DEFAULTS : options;

@@ -26,9 +26,12 @@ import org.minima4j.optimize.global.internal.State;
  * the k nearest particles by Minkowski p-norm, itself included), boundary handling (default periodic),
  * optional velocity clamp, and the {@code ftol} / {@code ftol_iter} stop.
  *
- * <p>Deviations: random numbers come from this library's generator (not numpy's global state),
- * nothing is printed, and the ring's nearest neighbours are found by a sort (ties by index) instead of
- * scipy's cKDTree.
+ * <p>Random numbers: built from a seed s, the generator is NumPy's {@code RandomState(s)}
+ * ({@link org.minima4j.random.NumpyRandomState}), the state that {@code np.random.seed(s)} gives the
+ * global generator both anchors draw from, in the anchors' order (pyswarms' discarded first swarm
+ * included), so {@code seed = s} replays {@code np.random.seed(s)} followed by the anchor's call.
+ * Deviations: nothing is printed, and the ring's nearest neighbours are found by a sort (ties by
+ * index) instead of scipy's cKDTree.
  */
 public final class PSO extends GlobalOptimizer {
 
@@ -193,7 +196,7 @@ public final class PSO extends GlobalOptimizer {
   private boolean stopLimit;
 
   public PSO(Bounds bounds, Options options) {
-    this(bounds, options, seeded((options == null ? Options.DEFAULTS : options).seed()));
+    this(bounds, options, numpySeeded((options == null ? Options.DEFAULTS : options).seed()));
   }
 
   public PSO(Bounds bounds, Options options, RandomGenerator rng) {
@@ -221,22 +224,12 @@ public final class PSO extends GlobalOptimizer {
   @Override
   protected List<double[]> doAsk() {
     if (!initialized) {
-      x = new double[s][n];
-      for (int i = 0; i < s; i++) {
-        for (int j = 0; j < n; j++) {
-          x[i][j] = lb[j] + rng.nextDouble() * (ub[j] - lb[j]);
-        }
-      }
       if (o.variant() == Variant.PYSWARMS) {
-        double vmin = o.velocityClamp() == null ? 0.0 : o.velocityClamp()[0];
-        double vmax = o.velocityClamp() == null ? 1.0 : o.velocityClamp()[1];
-        v = new double[s][n];
-        for (int i = 0; i < s; i++) {
-          for (int j = 0; j < n; j++) {
-            v[i][j] = (vmax - vmin) * rng.nextDouble() + vmin;
-          }
-        }
+        // pyswarms 1.3.0 builds the swarm twice (SwarmOptimizer.__init__ and GlobalBestPSO/LocalBestPSO.__init__
+        // both call reset()) and keeps the second: the first one's draws are made and discarded, as there
+        initSwarm();
       }
+      initSwarm();
     } else if (o.variant() == Variant.PYSWARM) {
       moveSwarm();
     }
@@ -245,6 +238,29 @@ public final class PSO extends GlobalOptimizer {
       out.add(xi.clone());
     }
     return out;
+  }
+
+  /**
+   * pyswarm: positions {@code U(lb, ub)}; pyswarms ({@code reset()}: {@code generate_swarm},
+   * {@code generate_velocity}): positions, then velocities {@code U(0, 1)} or {@code U(clamp)}.
+   */
+  private void initSwarm() {
+    x = new double[s][n];
+    for (int i = 0; i < s; i++) {
+      for (int j = 0; j < n; j++) {
+        x[i][j] = lb[j] + rng.nextDouble() * (ub[j] - lb[j]);
+      }
+    }
+    if (o.variant() == Variant.PYSWARMS) {
+      double vmin = o.velocityClamp() == null ? 0.0 : o.velocityClamp()[0];
+      double vmax = o.velocityClamp() == null ? 1.0 : o.velocityClamp()[1];
+      v = new double[s][n];
+      for (int i = 0; i < s; i++) {
+        for (int j = 0; j < n; j++) {
+          v[i][j] = (vmax - vmin) * rng.nextDouble() + vmin;
+        }
+      }
+    }
   }
 
   /** v = w v + c1 r1 (p - x) + c2 r2 (g - x); x += v; boundary handling. r1 is drawn in full before r2. */
