@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """numpy.linalg.eigh (LAPACK dsyevd through Debian's OpenBLAS 0.3.21) on symmetric positive (semi)definite
 matrices of sizes 2..6 like CMA-ES covariances, including nearly diagonal ones: eigenvalues and eigenvectors
-with their signs, for LapackEighTest (cmaes 0.9.1 samples x = mean + sigma B diag(D) z with these B).
+with their signs, for NumpyEighAgainstTuneFixtureTest (cmaes 0.9.1 samples x = mean + sigma B diag(D) z with these B).
 
 Run: /usr/bin/python3 minima4j-tune/src/test/resources/reference/generators/eigh_ref.py
   -> minima4j-tune/src/test/resources/reference/eigh.json

@@ -1,5 +1,6 @@
 package org.minima4j.tune.internal;
 
+import org.minima4j.optimize.global.internal.NumpyEigh;
 import org.minima4j.random.NumpyRandomState;
 
 /**
@@ -9,8 +10,8 @@ import org.minima4j.random.NumpyRandomState;
  * draws {@code x = mean + sigma B diag(D) z}, {@code z = randn(n)}, the first inside the bounds winning, else
  * one more draw clipped to them.
  *
- * <p>The eigenvectors' signs and order decide the draws; {@link LapackEigh} computes them as LAPACK's
- * {@code dsyevd} does.
+ * <p>The eigenvectors' signs and order decide the draws; {@link NumpyEigh} (minima4j-optimize, shared with
+ * its CMA-ES) computes them as LAPACK's {@code dsyevd} does.
  */
 public final class CmaesAsk {
   private static final double EPS = 1e-8; // cmaes' _EPS
@@ -26,8 +27,19 @@ public final class CmaesAsk {
         a[i][j] = (c[i][j] + c[j][i]) / 2;
       }
     }
-    double[] w = new double[n];
-    double[][] b = LapackEigh.eigh(a, w);
+    for (double[] row : a) {
+      for (double v : row) {
+        if (!Double.isFinite(v)) {
+          throw new IllegalArgumentException("covariance has a non-finite entry: " + v);
+        }
+      }
+    }
+    NumpyEigh e = NumpyEigh.of(a);
+    if (!e.converged) {
+      throw new IllegalStateException("eigendecomposition of the covariance did not converge (numpy's LinAlgError)");
+    }
+    double[] w = e.values;
+    double[][] b = e.vectors;
     bd = new double[n][n];
     for (int k = 0; k < n; k++) {
       double dk = Math.sqrt(w[k] < 0 ? EPS : w[k]);

@@ -34,7 +34,7 @@ import org.minima4j.tune.internal.SearchSpaces;
  * {@code popsize} COMPLETE trials (PRUNED ones with their last intermediate value when
  * {@code considerPrunedTrials}) whose {@code cma:generation} attribute is the optimizer's generation, so FAIL
  * trials are not counted and parallel trials may over-fill a generation. Each point is cmaes' {@code ask} with
- * the eigenvectors numpy's {@code eigh} returns ({@link CmaesAsk}, {@link org.minima4j.tune.internal.LapackEigh}),
+ * the eigenvectors numpy's {@code eigh} returns ({@link CmaesAsk}, {@link org.minima4j.optimize.global.internal.NumpyEigh}),
  * so a sequential study with {@code seed = s} samples Optuna 3.1's parameters for {@code seed=s} (to round-off;
  * {@code OptunaReplayTest}). Deliberate deviations: the optimizer state lives in the sampler, not in trial
  * system attributes (a study resumed with a new sampler restarts CMA-ES, ignoring the generations of trials
