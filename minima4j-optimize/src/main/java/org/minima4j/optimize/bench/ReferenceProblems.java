@@ -6,6 +6,7 @@ import org.minima4j.optimize.GradientFunction;
 import org.minima4j.optimize.JacobianFunction;
 import org.minima4j.optimize.Objective;
 import org.minima4j.optimize.VectorFunction;
+import org.minima4j.tensor.internal.NumpySum;
 
 /**
  * The problems of the reference file {@code scipy_minimize.json} (formulas in its "problems"
@@ -25,47 +26,9 @@ public final class ReferenceProblems {
       double b = 1 - x[i];
       terms[i] = 100.0 * (a * a) + b * b;
     }
-    return pairwiseSum(terms, 0, terms.length);
+    return NumpySum.pairwise(terms, 0, terms.length);
   }
 
-  /** numpy's pairwise summation (blocks of 128, 8 accumulators). */
-  static double pairwiseSum(double[] a, int off, int n) {
-    if (n < 8) {
-      double res = 0.0;
-      for (int i = 0; i < n; i++) {
-        res += a[off + i];
-      }
-      return res;
-    } else if (n <= 128) {
-      double r0 = a[off];
-      double r1 = a[off + 1];
-      double r2 = a[off + 2];
-      double r3 = a[off + 3];
-      double r4 = a[off + 4];
-      double r5 = a[off + 5];
-      double r6 = a[off + 6];
-      double r7 = a[off + 7];
-      int i;
-      for (i = 8; i < n - (n % 8); i += 8) {
-        r0 += a[off + i];
-        r1 += a[off + i + 1];
-        r2 += a[off + i + 2];
-        r3 += a[off + i + 3];
-        r4 += a[off + i + 4];
-        r5 += a[off + i + 5];
-        r6 += a[off + i + 6];
-        r7 += a[off + i + 7];
-      }
-      double res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-      for (; i < n; i++) {
-        res += a[off + i];
-      }
-      return res;
-    }
-    int n2 = n / 2;
-    n2 -= n2 % 8;
-    return pairwiseSum(a, off, n2) + pairwiseSum(a, off + n2, n - n2);
-  }
 
   /** scipy.optimize.rosen_der. */
   public static double[] rosenDer(double[] x) {

@@ -1,5 +1,7 @@
 package org.minima4j.optimize.internal;
 
+import org.minima4j.tensor.internal.NumpySum;
+
 /**
  * The trust-region interior-point (barrier) method of trust-constr for
  * {@code min f(x)} subject to {@code c_eq(x) = 0} and {@code c_ineq(x) <= 0}, following scipy
@@ -123,7 +125,7 @@ public final class TrBarrier {
       for (int i = 0; i < s.length; i++) {
         logS[i] = s[i] > 0 ? Math.log(s[i]) : Double.NEGATIVE_INFINITY;
       }
-      return f - barrierParameter * pairwiseSum(logS, 0, logS.length);
+      return f - barrierParameter * NumpySum.pairwise(logS, 0, logS.length);
     }
 
     double[] barrierConstr(double[] cIneq, double[] cEq, double[] s) {
@@ -225,33 +227,5 @@ public final class TrBarrier {
       boolean xCond = trustRadius < xtol;
       return gCond || xCond;
     }
-  }
-
-  /** numpy's pairwise summation (blocks of 128, 8 accumulators), as {@code np.sum}. */
-  static double pairwiseSum(double[] a, int off, int n) {
-    if (n < 8) {
-      double res = 0.0;
-      for (int i = 0; i < n; i++) {
-        res += a[off + i];
-      }
-      return res;
-    } else if (n <= 128) {
-      double[] r = new double[8];
-      System.arraycopy(a, off, r, 0, 8);
-      int i;
-      for (i = 8; i < n - (n % 8); i += 8) {
-        for (int j = 0; j < 8; j++) {
-          r[j] += a[off + i + j];
-        }
-      }
-      double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-      for (; i < n; i++) {
-        res += a[off + i];
-      }
-      return res;
-    }
-    int n2 = n / 2;
-    n2 -= n2 % 8;
-    return pairwiseSum(a, off, n2) + pairwiseSum(a, off + n2, n - n2);
   }
 }

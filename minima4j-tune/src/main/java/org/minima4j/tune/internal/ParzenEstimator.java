@@ -2,6 +2,7 @@ package org.minima4j.tune.internal;
 
 import java.util.function.IntFunction;
 import org.minima4j.random.NumpyRandomState;
+import org.minima4j.tensor.internal.NumpySum;
 import org.minima4j.tune.CategoricalDistribution;
 import org.minima4j.tune.Distribution;
 import org.minima4j.tune.FloatDistribution;

@@ -1,11 +1,13 @@
-package org.minima4j.tune.internal;
+package org.minima4j.tensor.internal;
 
 /**
  * NumPy 1.24's summation order, for results that must round as Optuna's do: {@code ndarray.sum()} of a
  * contiguous float64 array is a pairwise sum ({@code pairwise_sum_DOUBLE} in {@code loops_utils.h.src}):
  * below 8 terms a plain loop, up to 128 terms eight interleaved partial sums combined as
  * {@code ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7))} plus the remainder, above that halves (rounded down to a
- * multiple of 8) summed recursively; the reduction starts from 0.
+ * multiple of 8) summed recursively; the reduction starts from 0. Used wherever a result must round as
+ * NumPy's does: Optuna's TPE weights (minima4j-tune), scipy's {@code rosen} and the trust-constr barrier
+ * term (minima4j-optimize).
  */
 public final class NumpySum {
   private static final int BLOCK = 128;
@@ -23,7 +25,8 @@ public final class NumpySum {
     return sum(a, 0, a.length);
   }
 
-  private static double pairwise(double[] a, int off, int n) {
+  /** The pairwise sum of {@code a[off .. off + n)} itself (without the reduction's initial 0). */
+  public static double pairwise(double[] a, int off, int n) {
     if (n < 8) {
       double res = 0.0;
       for (int i = 0; i < n; i++) {
