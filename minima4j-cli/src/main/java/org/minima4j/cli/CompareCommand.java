@@ -53,7 +53,9 @@ final class CompareCommand implements Callable<Integer> {
 
   int maxiter;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Seed of every stochastic method (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "0",
+      description = "Seed of every stochastic method, 0 to 4294967295: NumPy's RandomState(seed), so the ports replay their "
+          + "anchors' seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--threads", paramLabel = "N",
@@ -96,6 +98,9 @@ final class CompareCommand implements Callable<Integer> {
     }
     if (maxiterOption != null && maxiterOption < 1) {
       throw new CliException("--maxiter must be at least 1, got " + maxiterOption);
+    }
+    if (seed < 0 || seed > 0xFFFFFFFFL) {
+      throw new CliException("--seed must be between 0 and 4294967295 (NumPy's RandomState seeds), got " + seed);
     }
     if (repeat < 1) {
       throw new CliException("--repeat must be at least 1, got " + repeat);

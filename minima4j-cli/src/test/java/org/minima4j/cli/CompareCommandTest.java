@@ -153,6 +153,8 @@ class CompareCommandTest {
   void badNumbersAreRejected() {
     assertThat(run("compare", "--maxiter", "0", "--out", tmp.toString()).err()).contains("--maxiter must be at least 1, got 0");
     assertThat(run("compare", "--threads", "0", "--out", tmp.toString()).err()).contains("--threads must be at least 1");
+    assertThat(run("compare", "--seed", "-1", "--out", tmp.toString()).err())
+        .contains("--seed must be between 0 and 4294967295").contains("got -1");
   }
 
   @Test

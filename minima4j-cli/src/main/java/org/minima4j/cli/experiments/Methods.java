@@ -15,7 +15,11 @@ import org.minima4j.optim.Adam;
 import org.minima4j.optim.RMSprop;
 import org.minima4j.optim.SGD;
 
-/** The methods of the compare command, by name. */
+/**
+ * The methods of the compare command, by name. A seed gives the stochastic ports the anchors' own stream
+ * (NumPy's {@code RandomState(seed)}: pyswarm, cmaes, scipy), so {@code --seed s} replays the anchor's
+ * {@code seed = s} run.
+ */
 public final class Methods {
   private static final Map<String, MethodRunner> ALL = new LinkedHashMap<>();
 
@@ -56,7 +60,7 @@ public final class Methods {
     add(new GlobalRunner("de", "scipy's differential evolution (best1bin, popsize 15) in the problem's box, L-BFGS-B polish",
         "differential_evolution(bounds=box, maxiter={maxiter}, seed={seed}, polish=L-BFGS-B)",
         (p, maxiter, seed) -> new DifferentialEvolution(Bounds.of(p.lower(), p.upper()),
-            DifferentialEvolution.Options.DEFAULTS.withMaxiter(maxiter).withSeed(seed))));
+            DifferentialEvolution.Options.DEFAULTS.withMaxiter(maxiter).withSeed(seed).withNumpyStream(true))));
   }
 
   private Methods() {}
