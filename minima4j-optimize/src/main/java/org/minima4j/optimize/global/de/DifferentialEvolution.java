@@ -10,6 +10,7 @@ import org.minima4j.optimize.OptimizeResult;
 import org.minima4j.optimize.global.GlobalOptimizer;
 import org.minima4j.optimize.global.LocalSearch;
 import org.minima4j.optimize.global.LocalSearches;
+import org.minima4j.optimize.global.SeededRandom;
 import org.minima4j.optimize.global.internal.State;
 
 /**
@@ -36,9 +37,10 @@ import org.minima4j.optimize.global.internal.State;
  * {@code check_random_state}) a run replays scipy's {@code seed = s} evaluation for evaluation:
  * {@link Options#withNumpyStream(boolean)} or an explicit generator. The seeded default stays this
  * library's {@code SeededRandom(seed)}: scipy draws a full shuffle of the population indices for every
- * trial (148 masked bounded draws at popsize 150), and Mersenne Twister's masked rejection made that about
- * 2 us per evaluation on a 10-d problem against about 0.9 us with xoshiro (docs/BENCHMARKS-global.md), above
- * the 1 us overhead target.
+ * trial (148 masked bounded draws at popsize 150), about 2 us per evaluation on a 10-d problem with
+ * Mersenne Twister's masked rejection (docs/BENCHMARKS-global.md), above the 1 us overhead target; with
+ * {@code SeededRandom} the samples are drawn directly instead (same distribution, see
+ * {@link #selectSamples}).
  */
 public final class DifferentialEvolution extends GlobalOptimizer {
 
@@ -412,7 +414,13 @@ public final class DifferentialEvolution extends GlobalOptimizer {
     return trial;
   }
 
-  /** Up to {@code count} distinct member indices other than {@code cand}, in random order. */
+  /**
+   * Up to {@code count} distinct member indices other than {@code cand}, in random order. scipy shuffles all
+   * {@code np - 1} of them and takes the first ones; that is done here with any generator that may replay
+   * scipy (NumPy's stream, recorded draws). With this library's {@link SeededRandom}, whose draws replay
+   * nothing, the same uniformly random ordered sample is drawn directly by a partial Fisher-Yates ({@code count}
+   * draws instead of {@code np - 2}).
+   */
   private int[] selectSamples(int cand, int count) {
     int[] idxs = new int[np - 1];
     for (int i = 0, k = 0; i < np; i++) {
@@ -420,7 +428,17 @@ public final class DifferentialEvolution extends GlobalOptimizer {
         idxs[k++] = i;
       }
     }
-    shuffle(idxs);
+    if (rng instanceof SeededRandom) {
+      int m = idxs.length;
+      for (int i = 0; i < Math.min(count, m - 1); i++) {
+        int j = i + rng.nextInt(m - i);
+        int t = idxs[i];
+        idxs[i] = idxs[j];
+        idxs[j] = t;
+      }
+    } else {
+      shuffle(idxs);
+    }
     int m = Math.min(count, idxs.length);
     int[] r = new int[Math.max(count, m)];
     for (int i = 0; i < r.length; i++) {
