@@ -81,6 +81,47 @@ public final class FrozenTrial {
     this.intermediateValues = Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
   }
 
+  /** A copy sharing the (immutable, already validated) maps of {@code t}, with new ids and state. */
+  private FrozenTrial(FrozenTrial t, int number, int trialId, TrialState state, List<Double> values,
+      Instant datetimeStart, Instant datetimeComplete) {
+    if (state == null) {
+      throw new IllegalArgumentException("state must not be null");
+    }
+    this.number = number;
+    this.trialId = trialId;
+    this.state = state;
+    this.values = values == null ? null : List.copyOf(values);
+    this.datetimeStart = datetimeStart;
+    this.datetimeComplete = datetimeComplete;
+    this.internalParams = t.internalParams;
+    this.params = t.params;
+    this.distributions = t.distributions;
+    this.userAttrs = t.userAttrs;
+    this.systemAttrs = t.systemAttrs;
+    this.intermediateValues = t.intermediateValues;
+  }
+
+  /**
+   * A copy of {@code t} whose params, user attributes, system attributes or intermediate values are the given
+   * ones where not null (already unmodifiable and validated by the caller), the others shared with {@code t}.
+   */
+  private FrozenTrial(FrozenTrial t, Map<String, Double> internalParams, Map<String, Object> params,
+      Map<String, Distribution> distributions, Map<String, Object> userAttrs, Map<String, Object> systemAttrs,
+      SortedMap<Integer, Double> intermediateValues) {
+    this.number = t.number;
+    this.trialId = t.trialId;
+    this.state = t.state;
+    this.values = t.values;
+    this.datetimeStart = t.datetimeStart;
+    this.datetimeComplete = t.datetimeComplete;
+    this.internalParams = internalParams != null ? internalParams : t.internalParams;
+    this.params = params != null ? params : t.params;
+    this.distributions = distributions != null ? distributions : t.distributions;
+    this.userAttrs = userAttrs != null ? userAttrs : t.userAttrs;
+    this.systemAttrs = systemAttrs != null ? systemAttrs : t.systemAttrs;
+    this.intermediateValues = intermediateValues != null ? intermediateValues : t.intermediateValues;
+  }
+
   public int number() {
     return number;
   }
@@ -156,45 +197,51 @@ public final class FrozenTrial {
   }
 
   // ------------------------------------------------------------------ copies used by storages
+  // (unchanged maps are shared: they are unmodifiable views of maps nobody else holds)
 
   public FrozenTrial withIds(int newNumber, int newTrialId) {
-    return new FrozenTrial(newNumber, newTrialId, state, values, datetimeStart, datetimeComplete, internalParams,
-        distributions, userAttrs, systemAttrs, intermediateValues);
+    return new FrozenTrial(this, newNumber, newTrialId, state, values, datetimeStart, datetimeComplete);
   }
 
   public FrozenTrial withState(TrialState newState, List<Double> newValues, Instant start, Instant complete) {
-    return new FrozenTrial(number, trialId, newState, newValues, start, complete, internalParams, distributions,
-        userAttrs, systemAttrs, intermediateValues);
+    return new FrozenTrial(this, number, trialId, newState, newValues, start, complete);
   }
 
+  /** A copy with one more parameter, last in suggestion order (a name set again keeps its place). */
   public FrozenTrial withParam(String name, double internal, Distribution distribution) {
+    if (name == null || distribution == null) {
+      throw new IllegalArgumentException("name and distribution must not be null");
+    }
+    if (!distribution.contains(internal)) {
+      throw new IllegalArgumentException("The value " + distribution.toExternal(internal) + " of parameter '" + name
+          + "' is not in the distribution " + distribution + ".");
+    }
     Map<String, Double> ip = new LinkedHashMap<>(internalParams);
+    Map<String, Object> ep = new LinkedHashMap<>(params);
     Map<String, Distribution> ds = new LinkedHashMap<>(distributions);
     ip.put(name, internal);
+    ep.put(name, distribution.toExternal(internal));
     ds.put(name, distribution);
-    return new FrozenTrial(number, trialId, state, values, datetimeStart, datetimeComplete, ip, ds, userAttrs,
-        systemAttrs, intermediateValues);
+    return new FrozenTrial(this, Collections.unmodifiableMap(ip), Collections.unmodifiableMap(ep),
+        Collections.unmodifiableMap(ds), null, null, null);
   }
 
   public FrozenTrial withIntermediateValue(int step, double value) {
-    Map<Integer, Double> iv = new TreeMap<>(intermediateValues);
+    SortedMap<Integer, Double> iv = new TreeMap<>(intermediateValues);
     iv.put(step, value);
-    return new FrozenTrial(number, trialId, state, values, datetimeStart, datetimeComplete, internalParams,
-        distributions, userAttrs, systemAttrs, iv);
+    return new FrozenTrial(this, null, null, null, null, null, Collections.unmodifiableSortedMap(iv));
   }
 
   public FrozenTrial withUserAttr(String key, Object value) {
     Map<String, Object> m = new LinkedHashMap<>(userAttrs);
     m.put(key, value);
-    return new FrozenTrial(number, trialId, state, values, datetimeStart, datetimeComplete, internalParams,
-        distributions, m, systemAttrs, intermediateValues);
+    return new FrozenTrial(this, null, null, null, Collections.unmodifiableMap(m), null, null);
   }
 
   public FrozenTrial withSystemAttr(String key, Object value) {
     Map<String, Object> m = new LinkedHashMap<>(systemAttrs);
     m.put(key, value);
-    return new FrozenTrial(number, trialId, state, values, datetimeStart, datetimeComplete, internalParams,
-        distributions, userAttrs, m, intermediateValues);
+    return new FrozenTrial(this, null, null, null, null, Collections.unmodifiableMap(m), null);
   }
 
   @Override
