@@ -184,8 +184,8 @@ public final class TPESampler implements Sampler {
 
   private final Options o;
   private final NumpyRandomState rng;
-  private int[][] splitCache;
-  private long splitCacheKey;
+  /** The observations of the last call, reused while the study's trials are the same (identical) objects. */
+  private TpeObservations observations;
   private final RandomSampler random;
   private final IntersectionSearchSpace intersection = new IntersectionSearchSpace(true);
 
@@ -304,114 +304,36 @@ public final class TPESampler implements Sampler {
    * or null in the startup phase (package-private for the fixture tests against Optuna).
    */
   ParzenEstimator[] estimators(Study study, String[] names, Distribution[] dists) {
-    List<StudyDirection> dirs = study.directions();
-    boolean multi = dirs.size() > 1;
     EnumSet<TrialState> states = o.constantLiar()
         ? EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING)
         : EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED);
     List<FrozenTrial> trials = study.getTrials(states);
-    int np = names.length;
-    int m = dirs.size();
-    int cap = trials.size();
-    double[][] scores = new double[cap][];
-    double[] steps = new double[cap];
-    double[][] values = new double[cap][];
-    double[] violations = new double[cap];
-    int[] trialIds = new int[cap];
-    boolean useConstraints = o.constraintsFunc() != null;
-    List<Map<Distribution, Boolean>> sameDist = new ArrayList<>(np);
-    for (int p = 0; p < np; p++) {
-      sameDist.add(new java.util.IdentityHashMap<>());
+    TpeObservations obs = observations;
+    if (obs == null || !obs.isFor(study, trials)) {
+      // a new trial, or trials finished meanwhile: extract scores and steps again
+      obs = new TpeObservations(study, trials, o.constraintsFunc() != null, obs);
+      observations = obs;
     }
-    int total = 0;
-    int n = 0;
-    for (FrozenTrial t : trials) {
-      double step;
-      double[] score = new double[m];
-      if (t.state() == TrialState.COMPLETE) {
-        if (t.values() == null) {
-          continue;
-        }
-        step = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < m; k++) {
-          double v = t.values().get(k);
-          score[k] = dirs.get(k) == StudyDirection.MAXIMIZE ? -v : v;
-        }
-      } else if (t.state() == TrialState.PRUNED) {
-        if (multi) {
-          continue;
-        }
-        Integer last = t.lastStep();
-        if (last != null) {
-          double v = t.intermediateValues().get(last);
-          step = -last;
-          score[0] = Double.isNaN(v) ? Double.POSITIVE_INFINITY
-              : (dirs.get(0) == StudyDirection.MAXIMIZE ? -v : v);
-        } else {
-          step = 1;
-          score[0] = 0.0;
-        }
-      } else {
-        if (multi) {
-          continue;
-        }
-        step = Double.POSITIVE_INFINITY;
-        score[0] = Double.POSITIVE_INFINITY;
-      }
-      if (step < Double.POSITIVE_INFINITY) {
-        n++;
-      }
-      double[] pv = new double[np];
-      Map<String, Double> ip = t.internalParams();
-      for (int p = 0; p < np; p++) {
-        Double v = ip.get(names[p]);
-        if (v == null) {
-          pv[p] = Double.NaN;
-          continue;
-        }
-        Distribution have = t.distributions().get(names[p]);
-        Boolean same = have == dists[p] ? Boolean.TRUE : sameDist.get(p).get(have);
-        if (same == null) {
-          same = have.equals(dists[p]);
-          sameDist.get(p).put(have, same);
-        }
-        // a value from an earlier, different range is used only if it lies in the current one
-        pv[p] = same || (have.getClass() == dists[p].getClass() && dists[p].contains(v)) ? v : Double.NaN;
-      }
-      Object c = t.systemAttrs().isEmpty() ? null : t.systemAttrs().get(Study.CONSTRAINTS_KEY);
-      useConstraints |= c != null;
-      violations[total] = t.state() == TrialState.RUNNING ? Double.POSITIVE_INFINITY : violation(c);
-      scores[total] = score;
-      trialIds[total] = t.trialId();
-      steps[total] = step;
-      values[total] = pv;
-      total++;
-    }
-    if (n < o.nStartupTrials()) {
+    if (obs.n < o.nStartupTrials()) {
       return null;
     }
-    int nBelow = o.gamma().applyAsInt(n);
-    int[][] split;
-    if (multi) {
-      // every parameter of a trial sees the same trials: split them once (non-dominated sorting is O(n^2))
-      long key = 1469598103934665603L ^ nBelow ^ ((long) study.studyId() << 32);
-      for (int i = 0; i < total; i++) {
-        key = (key ^ trialIds[i]) * 1099511628211L;
-      }
-      key ^= useConstraints ? 0x5bd1e995L : 0;
-      if (splitCache == null || splitCacheKey != key) {
-        splitCache = split(scores, steps, useConstraints ? violations : null, total, nBelow, true);
-        splitCacheKey = key;
-      }
-      split = splitCache;
-    } else {
-      split = split(scores, steps, useConstraints ? violations : null, total, nBelow, false);
+    int nBelow = o.gamma().applyAsInt(obs.n);
+    if (obs.split == null || obs.splitBelow != nBelow) {
+      // every parameter of a trial sees the same trials: split them once per trial (non-dominated sorting of
+      // multi-objective studies is O(n^2))
+      obs.split = split(obs.scores, obs.steps, obs.useConstraints ? obs.violations : null, obs.total, nBelow,
+          obs.multi);
+      obs.splitBelow = nBelow;
+      obs.weightsBelow = obs.multi
+          ? weightsBelowMultiObjective(obs.scores, obs.split[0], obs.useConstraints ? obs.violations : null) : null;
     }
+    int[][] split = obs.split;
+    double[][] values = obs.values(names, dists);
     int[] below = mask(split[0], values);
     int[] above = mask(split[1], values);
     double[] wBelow = null;
-    if (multi) {
-      double[] all = weightsBelowMultiObjective(scores, split[0], useConstraints ? violations : null);
+    if (obs.multi) {
+      double[] all = obs.weightsBelow;
       wBelow = new double[below.length];
       for (int i = 0, j = 0; i < split[0].length; i++) {
         if (j < below.length && split[0][i] == below[j]) {
@@ -486,10 +408,11 @@ public final class TPESampler implements Sampler {
 
   private ParzenEstimator estimator(Distribution[] dists, double[][] values, int[] idx, double[] weights) {
     double[][] obs = new double[dists.length][idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      double[] pv = values[idx[i]];
-      for (int p = 0; p < dists.length; p++) {
-        obs[p][i] = pv[p];
+    for (int p = 0; p < dists.length; p++) {
+      double[] col = values[p];
+      double[] dst = obs[p];
+      for (int i = 0; i < idx.length; i++) {
+        dst[i] = col[idx[i]];
       }
     }
     return new ParzenEstimator(dists, obs, idx.length, o.priorWeight(), o.considerMagicClip(),
@@ -505,28 +428,14 @@ public final class TPESampler implements Sampler {
     int[] out = new int[idx.length];
     for (int i : idx) {
       boolean ok = true;
-      for (double v : values[i]) {
-        ok &= !Double.isNaN(v);
+      for (double[] col : values) {
+        ok &= !Double.isNaN(col[i]);
       }
       if (ok) {
         out[c++] = i;
       }
     }
     return Arrays.copyOf(out, c);
-  }
-
-  private static double violation(Object c) {
-    if (c == null) {
-      return Double.POSITIVE_INFINITY;
-    }
-    double s = 0;
-    for (Object v : (List<?>) c) {
-      double x = ((Number) v).doubleValue();
-      if (x > 0) {
-        s += x;
-      }
-    }
-    return s;
   }
 
   /** Optuna's {@code _split_observation_pairs} on lists (for tests). */
