@@ -22,9 +22,7 @@ public final class FrozenTrial {
   private final List<Double> values;
   private final Instant datetimeStart;
   private final Instant datetimeComplete;
-  private final Map<String, Object> params;
-  private final Map<String, Double> internalParams;
-  private final Map<String, Distribution> distributions;
+  private final ParamTable table;
   private final Map<String, Object> userAttrs;
   private final Map<String, Object> systemAttrs;
   private final SortedMap<Integer, Double> intermediateValues;
@@ -60,22 +58,23 @@ public final class FrozenTrial {
     this.values = values == null ? null : List.copyOf(values);
     this.datetimeStart = datetimeStart;
     this.datetimeComplete = datetimeComplete;
-    Map<String, Double> ip = new LinkedHashMap<>();
-    Map<String, Object> ep = new LinkedHashMap<>();
-    Map<String, Distribution> ds = new LinkedHashMap<>();
+    int np = internalParams.size();
+    String[] names = new String[np];
+    double[] vals = new double[np];
+    Distribution[] ds = new Distribution[np];
+    int i = 0;
     for (Map.Entry<String, Double> e : internalParams.entrySet()) {
       Distribution d = distributions.get(e.getKey());
       if (!d.contains(e.getValue())) {
         throw new IllegalArgumentException("The value " + d.toExternal(e.getValue()) + " of parameter '" + e.getKey()
             + "' is not in the distribution " + d + ".");
       }
-      ip.put(e.getKey(), e.getValue());
-      ep.put(e.getKey(), d.toExternal(e.getValue()));
-      ds.put(e.getKey(), d);
+      names[i] = e.getKey();
+      vals[i] = e.getValue();
+      ds[i] = d;
+      i++;
     }
-    this.internalParams = Collections.unmodifiableMap(ip);
-    this.params = Collections.unmodifiableMap(ep);
-    this.distributions = Collections.unmodifiableMap(ds);
+    this.table = ParamTable.of(names, vals, ds);
     this.userAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(userAttrs));
     this.systemAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(systemAttrs));
     this.intermediateValues = Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
@@ -93,9 +92,7 @@ public final class FrozenTrial {
     this.values = values == null ? null : List.copyOf(values);
     this.datetimeStart = datetimeStart;
     this.datetimeComplete = datetimeComplete;
-    this.internalParams = t.internalParams;
-    this.params = t.params;
-    this.distributions = t.distributions;
+    this.table = t.table;
     this.userAttrs = t.userAttrs;
     this.systemAttrs = t.systemAttrs;
     this.intermediateValues = t.intermediateValues;
@@ -105,18 +102,15 @@ public final class FrozenTrial {
    * A copy of {@code t} whose params, user attributes, system attributes or intermediate values are the given
    * ones where not null (already unmodifiable and validated by the caller), the others shared with {@code t}.
    */
-  private FrozenTrial(FrozenTrial t, Map<String, Double> internalParams, Map<String, Object> params,
-      Map<String, Distribution> distributions, Map<String, Object> userAttrs, Map<String, Object> systemAttrs,
-      SortedMap<Integer, Double> intermediateValues) {
+  private FrozenTrial(FrozenTrial t, ParamTable table, Map<String, Object> userAttrs,
+      Map<String, Object> systemAttrs, SortedMap<Integer, Double> intermediateValues) {
     this.number = t.number;
     this.trialId = t.trialId;
     this.state = t.state;
     this.values = t.values;
     this.datetimeStart = t.datetimeStart;
     this.datetimeComplete = t.datetimeComplete;
-    this.internalParams = internalParams != null ? internalParams : t.internalParams;
-    this.params = params != null ? params : t.params;
-    this.distributions = distributions != null ? distributions : t.distributions;
+    this.table = table != null ? table : t.table;
     this.userAttrs = userAttrs != null ? userAttrs : t.userAttrs;
     this.systemAttrs = systemAttrs != null ? systemAttrs : t.systemAttrs;
     this.intermediateValues = intermediateValues != null ? intermediateValues : t.intermediateValues;
@@ -161,16 +155,16 @@ public final class FrozenTrial {
 
   /** External parameter values in suggestion order. */
   public Map<String, Object> params() {
-    return params;
+    return table.externalView;
   }
 
   /** Internal (double) parameter values in suggestion order. */
   public Map<String, Double> internalParams() {
-    return internalParams;
+    return table.internalView;
   }
 
   public Map<String, Distribution> distributions() {
-    return distributions;
+    return table.distributionView;
   }
 
   public Map<String, Object> userAttrs() {
@@ -216,37 +210,30 @@ public final class FrozenTrial {
       throw new IllegalArgumentException("The value " + distribution.toExternal(internal) + " of parameter '" + name
           + "' is not in the distribution " + distribution + ".");
     }
-    Map<String, Double> ip = new LinkedHashMap<>(internalParams);
-    Map<String, Object> ep = new LinkedHashMap<>(params);
-    Map<String, Distribution> ds = new LinkedHashMap<>(distributions);
-    ip.put(name, internal);
-    ep.put(name, distribution.toExternal(internal));
-    ds.put(name, distribution);
-    return new FrozenTrial(this, Collections.unmodifiableMap(ip), Collections.unmodifiableMap(ep),
-        Collections.unmodifiableMap(ds), null, null, null);
+    return new FrozenTrial(this, table.with(name, internal, distribution), null, null, null);
   }
 
   public FrozenTrial withIntermediateValue(int step, double value) {
     SortedMap<Integer, Double> iv = new TreeMap<>(intermediateValues);
     iv.put(step, value);
-    return new FrozenTrial(this, null, null, null, null, null, Collections.unmodifiableSortedMap(iv));
+    return new FrozenTrial(this, null, null, null, Collections.unmodifiableSortedMap(iv));
   }
 
   public FrozenTrial withUserAttr(String key, Object value) {
     Map<String, Object> m = new LinkedHashMap<>(userAttrs);
     m.put(key, value);
-    return new FrozenTrial(this, null, null, null, Collections.unmodifiableMap(m), null, null);
+    return new FrozenTrial(this, null, Collections.unmodifiableMap(m), null, null);
   }
 
   public FrozenTrial withSystemAttr(String key, Object value) {
     Map<String, Object> m = new LinkedHashMap<>(systemAttrs);
     m.put(key, value);
-    return new FrozenTrial(this, null, null, null, null, Collections.unmodifiableMap(m), null);
+    return new FrozenTrial(this, null, null, Collections.unmodifiableMap(m), null);
   }
 
   @Override
   public String toString() {
-    return "FrozenTrial[number=" + number + ", state=" + state + ", values=" + values + ", params=" + params
+    return "FrozenTrial[number=" + number + ", state=" + state + ", values=" + values + ", params=" + params()
         + ", userAttrs=" + userAttrs + ", intermediateValues=" + intermediateValues + "]";
   }
 }

@@ -237,7 +237,10 @@ public final class InMemoryStorage implements Storage {
   }
 
   private static void checkCompatible(StudyRecord s, String name, Distribution d) {
-    Distribution old = s.paramDistributions.get(name);
+    checkCompatible(s.paramDistributions.get(name), name, d);
+  }
+
+  private static void checkCompatible(Distribution old, String name, Distribution d) {
     if (old == null) {
       return;
     }
@@ -256,16 +259,18 @@ public final class InMemoryStorage implements Storage {
       Distribution distribution) {
     FrozenTrial t = updatable(trialId);
     StudyRecord s = study(trialStudy.get(trialId));
-    checkCompatible(s, paramName, distribution);
+    Distribution canonical = s.paramDistributions.get(paramName);
+    checkCompatible(canonical, paramName, distribution);
     if (t.distributions().containsKey(paramName)) {
       throw new IllegalArgumentException("Parameter '" + paramName + "' is already set in trial#" + t.number() + ".");
     }
-    Distribution canonical = s.paramDistributions.get(paramName);
     if (canonical != null && canonical.equals(distribution)) {
       distribution = canonical; // share one instance per distinct distribution (cheap identity checks for readers)
     }
     trials.set(trialId, t.withParam(paramName, internalValue, distribution));
-    s.paramDistributions.putIfAbsent(paramName, distribution);
+    if (canonical == null) {
+      s.paramDistributions.put(paramName, distribution);
+    }
   }
 
   @Override
