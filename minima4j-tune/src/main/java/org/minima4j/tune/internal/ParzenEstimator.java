@@ -292,75 +292,75 @@ public final class ParzenEstimator {
     return Math.min(Math.max(r, i.low()), i.high());
   }
 
-  /** Log density (mass for discrete parameters) of each sample, {@code samples[p][s]} internal values. */
+  /**
+   * Log density (mass for discrete parameters) of each sample, {@code samples[p][s]} internal values. Per sample,
+   * the kernels' log terms are summed over the parameters in order, the log weights added, and the mixture
+   * taken by log-sum-exp; one row of kernel terms is reused from sample to sample.
+   */
   public double[] logPdf(double[][] samples) {
     int np = dists.length;
     int size = samples[0].length;
     if (np == 1 && dists[0] instanceof CategoricalDistribution) {
       return singleCategoricalLogPdf(samples[0]);
     }
-    double[][] comp = new double[size][nKernels];
-    for (int p = 0; p < np; p++) {
-      Distribution d = dists[p];
-      if (d instanceof CategoricalDistribution) {
-        double[][] clw = catLogWeights[p];
-        for (int s = 0; s < size; s++) {
+    // stepped parameters: candidates repeat grid values, so each distinct value's kernel masses are computed once
+    double[][] cachedX = new double[np][];
+    double[][][] cachedRows = new double[np][][];
+    int[] nCached = new int[np];
+    double[] row = new double[nKernels];
+    double[] out = new double[size];
+    for (int s = 0; s < size; s++) {
+      java.util.Arrays.fill(row, 0.0);
+      for (int p = 0; p < np; p++) {
+        Distribution d = dists[p];
+        if (d instanceof CategoricalDistribution) {
+          double[][] clw = catLogWeights[p];
           int x = (int) samples[p][s];
-          double[] row = comp[s];
           for (int k = 0; k < nKernels; k++) {
             row[k] += clw[k][x];
           }
+          continue;
         }
-        continue;
-      }
-      double[] mu = mus[p];
-      double[] sg = sigmas[p];
-      double[] ln = logNorm[p];
-      double lo = low[p];
-      double hi = high[p];
-      double qq = q[p];
-      double[] cachedX = new double[size];
-      double[][] cachedRows = new double[size][];
-      int nCached = 0;
-      for (int s = 0; s < size; s++) {
         double x = SearchSpaces.transform(d, samples[p][s]);
-        double[] row = comp[s];
-        if (qq == 0) {
+        double[] mu = mus[p];
+        double[] ln = logNorm[p];
+        if (q[p] == 0) {
           double[] inv = invSigmas[p];
           for (int k = 0; k < nKernels; k++) {
             double z = (x - mu[k]) * inv[k];
             row[k] += -0.5 * z * z - ln[k];
           }
-        } else {
-          // candidates repeat grid values: compute each distinct value's kernel masses once
-          int hit = -1;
-          for (int c = 0; c < nCached; c++) {
-            if (cachedX[c] == x) {
-              hit = c;
-              break;
-            }
-          }
-          if (hit < 0) {
-            double ub = Math.min(x + qq / 2, hi);
-            double lb = Math.max(x - qq / 2, lo);
-            double[] masses = new double[nKernels];
-            for (int k = 0; k < nKernels; k++) {
-              masses[k] = NormalMath.logGaussMassFast((lb - mu[k]) / sg[k], (ub - mu[k]) / sg[k]) - ln[k];
-            }
-            hit = nCached++;
-            cachedX[hit] = x;
-            cachedRows[hit] = masses;
-          }
-          double[] masses = cachedRows[hit];
-          for (int k = 0; k < nKernels; k++) {
-            row[k] += masses[k];
+          continue;
+        }
+        if (cachedX[p] == null) {
+          cachedX[p] = new double[size];
+          cachedRows[p] = new double[size][];
+        }
+        int hit = -1;
+        for (int c = 0; c < nCached[p]; c++) {
+          if (cachedX[p][c] == x) {
+            hit = c;
+            break;
           }
         }
+        if (hit < 0) {
+          double[] sg = sigmas[p];
+          double qq = q[p];
+          double ub = Math.min(x + qq / 2, high[p]);
+          double lb = Math.max(x - qq / 2, low[p]);
+          double[] masses = new double[nKernels];
+          for (int k = 0; k < nKernels; k++) {
+            masses[k] = NormalMath.logGaussMassFast((lb - mu[k]) / sg[k], (ub - mu[k]) / sg[k]) - ln[k];
+          }
+          hit = nCached[p]++;
+          cachedX[p][hit] = x;
+          cachedRows[p][hit] = masses;
+        }
+        double[] masses = cachedRows[p][hit];
+        for (int k = 0; k < nKernels; k++) {
+          row[k] += masses[k];
+        }
       }
-    }
-    double[] out = new double[size];
-    for (int s = 0; s < size; s++) {
-      double[] row = comp[s];
       double max = Double.NEGATIVE_INFINITY;
       for (int k = 0; k < nKernels; k++) {
         row[k] += logWeights[k];
@@ -372,9 +372,9 @@ public final class ParzenEstimator {
       }
       double acc = 0;
       for (int k = 0; k < nKernels; k++) {
-        double d = row[k] - max;
-        if (d > -40) { // smaller terms are below double precision relative to the largest (1)
-          acc += Math.exp(d);
+        double dk = row[k] - max;
+        if (dk > -40) { // smaller terms are below double precision relative to the largest (1)
+          acc += Math.exp(dk);
         }
       }
       out[s] = Math.log(acc) + max;
