@@ -522,10 +522,20 @@ public final class TPESampler implements Sampler {
       return splitMultiObjective(Arrays.copyOf(scores, total), Math.min(nBelow, total));
     }
     int nb = Math.min(nBelow, total);
-    int[] below = Arrays.copyOf(idx, nb);
-    int[] above = Arrays.copyOfRange(idx, nb, total);
-    Arrays.sort(below);
-    Arrays.sort(above);
+    // the first nb of the order are "below"; both groups in chronological (index) order
+    boolean[] isBelow = new boolean[total];
+    for (int i = 0; i < nb; i++) {
+      isBelow[idx[i]] = true;
+    }
+    int[] below = new int[nb];
+    int[] above = new int[total - nb];
+    for (int i = 0, b = 0, a = 0; i < total; i++) {
+      if (isBelow[i]) {
+        below[b++] = i;
+      } else {
+        above[a++] = i;
+      }
+    }
     return new int[][] {below, above};
   }
 
