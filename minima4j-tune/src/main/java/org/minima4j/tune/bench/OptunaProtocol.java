@@ -64,6 +64,31 @@ public final class OptunaProtocol {
   private static final java.lang.management.ThreadMXBean THREADS =
       java.lang.management.ManagementFactory.getThreadMXBean();
 
+  /** Warm-up rounds (each runs one study per problem): at least this many. */
+  static final int MIN_WARMUP_ROUNDS = 3;
+  /** More warm-up rounds until this much time has passed (or {@link #MAX_WARMUP_ROUNDS}). */
+  static final double WARMUP_SECONDS = 3.0;
+  static final int MAX_WARMUP_ROUNDS = 500;
+
+  /**
+   * Runs the sampler on every problem, right before it is measured, so that the JIT's compilation does not
+   * count as sampler overhead: {@link #MIN_WARMUP_ROUNDS} rounds, then more until {@link #WARMUP_SECONDS} have
+   * passed. A count alone is not enough: three rounds of a fast sampler (Random: about 1,200 trials, a few
+   * milliseconds) end long before the study machinery is compiled, so its first timed problem would mostly
+   * measure interpreted and profiled code.
+   */
+  static void warmUp(LongFunction<Sampler> f, int nTrials) {
+    long t0 = System.nanoTime();
+    for (int w = 0; w < MAX_WARMUP_ROUNDS; w++) {
+      if (w >= MIN_WARMUP_ROUNDS && (System.nanoTime() - t0) * 1e-9 >= WARMUP_SECONDS) {
+        return;
+      }
+      for (Problems.Problem p : Problems.ALL) {
+        run(f.apply(1000 + w), p, nTrials);
+      }
+    }
+  }
+
   /** Runs one study of {@code nTrials} trials. */
   public static Run run(Sampler sampler, Problems.Problem problem, int nTrials) {
     Study study = Studies.create(StudyOptions.DEFAULTS.withSampler(sampler).withPruner(new NopPruner()));
@@ -135,12 +160,7 @@ public final class OptunaProtocol {
       if (f == null) {
         throw new IllegalArgumentException("unknown sampler " + name + "; known: " + SAMPLERS.keySet());
       }
-      // warm-up right before measuring, so that the JIT does not count as sampler overhead
-      for (Problems.Problem p : Problems.ALL) {
-        for (int w = 0; w < 3; w++) {
-          run(f.apply(1000 + w), p, nTrials);
-        }
-      }
+      warmUp(f, nTrials);
       for (Problems.Problem p : Problems.ALL) {
         double[][] regret = new double[3][nSeeds];
         double[] overhead = new double[nSeeds];
