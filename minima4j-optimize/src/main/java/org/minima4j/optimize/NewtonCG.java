@@ -3,6 +3,7 @@ package org.minima4j.optimize;
 import org.minima4j.optimize.internal.Blas;
 import org.minima4j.optimize.internal.EvaluationStop;
 import org.minima4j.optimize.internal.WolfeLineSearch;
+import org.minima4j.tensor.internal.NumpySum;
 
 /**
  * Line-search Newton-CG (J. Nocedal and S. Wright, "Numerical Optimization", 2nd ed.,
@@ -197,34 +198,7 @@ final class NewtonCG {
     for (int i = 0; i < v.length; i++) {
       a[i] = Math.abs(v[i]);
     }
-    return pairwise(a, 0, a.length);
-  }
-
-  private static double pairwise(double[] a, int off, int n) {
-    if (n < 8) {
-      double res = 0.0;
-      for (int i = 0; i < n; i++) {
-        res += a[off + i];
-      }
-      return res;
-    } else if (n <= 128) {
-      double[] r = new double[8];
-      System.arraycopy(a, off, r, 0, 8);
-      int i;
-      for (i = 8; i < n - (n % 8); i += 8) {
-        for (int j = 0; j < 8; j++) {
-          r[j] += a[off + i + j];
-        }
-      }
-      double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-      for (; i < n; i++) {
-        res += a[off + i];
-      }
-      return res;
-    }
-    int n2 = n / 2;
-    n2 -= n2 % 8;
-    return pairwise(a, off, n2) + pairwise(a, off + n2, n - n2);
+    return NumpySum.pairwise(a, 0, a.length);
   }
 
   private static boolean hasNaN(double[] v) {

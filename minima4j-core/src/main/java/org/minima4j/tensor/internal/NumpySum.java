@@ -7,7 +7,7 @@ package org.minima4j.tensor.internal;
  * {@code ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7))} plus the remainder, above that halves (rounded down to a
  * multiple of 8) summed recursively; the reduction starts from 0. Used wherever a result must round as
  * NumPy's does: Optuna's TPE weights (minima4j-tune), scipy's {@code rosen} and the trust-constr barrier
- * term (minima4j-optimize).
+ * term and Newton-CG's L1 norm (minima4j-optimize).
  */
 public final class NumpySum {
   private static final int BLOCK = 128;
