@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.minima4j.optimize.Bounds;
-import org.minima4j.optimize.Objective;
 import org.minima4j.optimize.global.anneal.DualAnnealing;
 import org.minima4j.optimize.global.de.DifferentialEvolution;
 import org.minima4j.optimize.global.internal.State;
@@ -34,40 +32,6 @@ class ReplayTest {
     throw new AssertionError("no run " + algorithm + " #" + index);
   }
 
-  private static Bounds bounds(Map<String, Object> r) {
-    double[][] b = State.getMatrix(r, "bounds");
-    double[] lb = new double[b.length];
-    double[] ub = new double[b.length];
-    for (int i = 0; i < b.length; i++) {
-      lb[i] = b[i][0];
-      ub[i] = b[i][1];
-    }
-    return Bounds.of(lb, ub);
-  }
-
-  /** Returns the anchor's recorded values after checking the point asked for is the anchor's. */
-  private static final class Recorded implements Objective {
-    final List<List<Object>> calls;
-    final double atol;
-    int k;
-
-    @SuppressWarnings("unchecked")
-    Recorded(Map<String, Object> r, double atol) {
-      this.calls = (List<List<Object>>) r.get("calls");
-      this.atol = atol;
-    }
-
-    @Override
-    public double value(double[] x) {
-      assertThat(k).as("more objective calls than the anchor").isLessThan(calls.size());
-      double[] want = State.toDoubleArray(calls.get(k).get(0));
-      for (int i = 0; i < x.length; i++) {
-        assertThat(x[i]).as("call %d coordinate %d", k, i).isCloseTo(want[i], within(Math.max(atol, 1e-12 * Math.abs(want[i]))));
-      }
-      return State.toDouble(calls.get(k++).get(1));
-    }
-  }
-
   @SuppressWarnings("unchecked")
   private static ReplayRandom replay(Map<String, Object> r) {
     return new ReplayRandom((List<List<Object>>) r.get("draws"));
@@ -84,8 +48,8 @@ class ReplayTest {
           .withPopsize(State.getInt(kw, "popsize")).withMaxiter(State.getInt(kw, "maxiter")).withTol(0.0, 0.0)
           .withPolish(null);
       ReplayRandom rng = replay(r);
-      Recorded f = new Recorded(r, 1e-12);
-      DifferentialEvolution de = new DifferentialEvolution(bounds(r), o, rng);
+      RecordedObjective f = new RecordedObjective(r, 1e-12, 1e-12);
+      DifferentialEvolution de = new DifferentialEvolution(Fixtures.bounds(r), o, rng);
       GlobalResult res = de.optimize(f, Termination.DEFAULTS);
       assertThat(f.k).isEqualTo(f.calls.size());
       assertThat(rng.position()).isEqualTo(rng.size());
@@ -110,8 +74,8 @@ class ReplayTest {
     // java.lang.Math, not glibc), and the Visita exponent (qv-1)/(3-qv) = 4.26 amplifies that, so a visit of 1e8
     // can differ by ~1e-6 after the wrap. Points are compared to 1e-5 absolute; every accept/reject decision uses
     // the anchor's recorded values, so the paths stay in step and the draw order is checked exactly.
-    Recorded f = new Recorded(r, 1e-5);
-    DualAnnealing da = new DualAnnealing(bounds(r), o, rng);
+    RecordedObjective f = new RecordedObjective(r, 1e-5, 1e-12);
+    DualAnnealing da = new DualAnnealing(Fixtures.bounds(r), o, rng);
     GlobalResult res = da.optimize(f, Termination.DEFAULTS);
     assertThat(f.k).isEqualTo(f.calls.size());
     assertThat(rng.position()).isEqualTo(rng.size());
@@ -129,8 +93,8 @@ class ReplayTest {
     PSO.Options o = PSO.Options.DEFAULTS.withSwarmSize(State.getInt(kw, "swarmsize"))
         .withMaxiter(State.getInt(kw, "maxiter"));
     ReplayRandom rng = replay(r);
-    Recorded f = new Recorded(r, 1e-12);
-    PSO pso = new PSO(bounds(r), o, rng);
+    RecordedObjective f = new RecordedObjective(r, 1e-12, 1e-12);
+    PSO pso = new PSO(Fixtures.bounds(r), o, rng);
     GlobalResult res = pso.optimize(f, Termination.DEFAULTS);
     assertThat(f.k).isEqualTo(f.calls.size());
     assertThat(rng.position()).isEqualTo(rng.size());
@@ -158,8 +122,8 @@ class ReplayTest {
       // pyswarms 1.3.0 initialises the swarm twice in its constructor (SwarmOptimizer.__init__ and the subclass
       // __init__ both call reset()) and discards the first one; Java makes and discards those draws too.
       ReplayRandom rng = replay(r);
-      Recorded f = new Recorded(r, 1e-12);
-      PSO pso = new PSO(bounds(r), o, rng);
+      RecordedObjective f = new RecordedObjective(r, 1e-12, 1e-12);
+      PSO pso = new PSO(Fixtures.bounds(r), o, rng);
       GlobalResult res = pso.optimize(f, Termination.DEFAULTS);
       assertThat(f.k).as(name).isEqualTo(f.calls.size());
       assertThat(rng.position()).as(name).isEqualTo(rng.size());

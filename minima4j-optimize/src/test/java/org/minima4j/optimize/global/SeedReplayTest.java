@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.minima4j.optimize.Bounds;
-import org.minima4j.optimize.Objective;
 import org.minima4j.optimize.global.anneal.DualAnnealing;
 import org.minima4j.optimize.global.cmaes.CMA;
 import org.minima4j.optimize.global.cmaes.RestartCMA;
@@ -44,51 +43,6 @@ class SeedReplayTest {
     return out;
   }
 
-  private static Bounds bounds(Map<String, Object> r) {
-    double[][] b = State.getMatrix(r, "bounds");
-    double[] lb = new double[b.length];
-    double[] ub = new double[b.length];
-    for (int i = 0; i < b.length; i++) {
-      lb[i] = b[i][0];
-      ub[i] = b[i][1];
-    }
-    return Bounds.of(lb, ub);
-  }
-
-  /** Checks each asked point against the anchor's next call and returns the anchor's value. */
-  static final class Recorded implements Objective {
-    final List<List<Object>> calls;
-    final double atol;
-    final double rtol;
-    final String label;
-    int k;
-    double maxDiff;
-
-    @SuppressWarnings("unchecked")
-    Recorded(Map<String, Object> r, double atol, double rtol) {
-      this.calls = (List<List<Object>>) r.get("calls");
-      this.atol = atol;
-      this.rtol = rtol;
-      this.label = r.get("algorithm") + " " + r.get("function") + " d=" + r.get("dim") + " seed=" + r.get("seed");
-    }
-
-    @Override
-    public double value(double[] x) {
-      assertThat(k).as("%s: more objective calls than the anchor", label).isLessThan(calls.size());
-      double[] want = State.toDoubleArray(calls.get(k).get(0));
-      assertThat(x).hasSameSizeAs(want);
-      for (int i = 0; i < x.length; i++) {
-        maxDiff = Math.max(maxDiff, Math.abs(x[i] - want[i]));
-        assertThat(x[i]).as("%s: call %d coordinate %d", label, k, i)
-            .isCloseTo(want[i], within(Math.max(atol, rtol * Math.abs(want[i]))));
-      }
-      return State.toDouble(calls.get(k++).get(1));
-    }
-
-    void assertAllReplayed() {
-      assertThat(k).as("%s: calls replayed", label).isEqualTo(calls.size());
-    }
-  }
 
   @Test
   void differentialEvolutionSeedReplaysScipy() {
@@ -97,8 +51,8 @@ class SeedReplayTest {
       DifferentialEvolution.Options o = DifferentialEvolution.Options.DEFAULTS.withMaxiter(State.getInt(kw, "maxiter"))
           .withTol(State.getDouble(kw, "tol"), 0.0).withPolish(null).withSeed(State.getInt(r, "seed"))
           .withNumpyStream(true);
-      Recorded f = new Recorded(r, 0.0, 1e-12);
-      DifferentialEvolution de = new DifferentialEvolution(bounds(r), o);
+      RecordedObjective f = new RecordedObjective(r, 0.0, 1e-12);
+      DifferentialEvolution de = new DifferentialEvolution(Fixtures.bounds(r), o);
       GlobalResult res = de.optimize(f, Termination.DEFAULTS);
       f.assertAllReplayed();
       assertThat(f.maxDiff).as("DE points are scipy's bit for bit").isZero();
@@ -114,8 +68,8 @@ class SeedReplayTest {
       Map<String, Object> kw = State.getMap(r, "kwargs");
       DualAnnealing.Options o = DualAnnealing.Options.DEFAULTS.withMaxiter(State.getInt(kw, "maxiter"))
           .withLocalSearch(null).withSeed(State.getInt(r, "seed"));
-      Recorded f = new Recorded(r, 1e-5, 0.0);
-      DualAnnealing da = new DualAnnealing(bounds(r), o);
+      RecordedObjective f = new RecordedObjective(r, 1e-5, 0.0);
+      DualAnnealing da = new DualAnnealing(Fixtures.bounds(r), o);
       da.optimize(f, Termination.DEFAULTS);
       f.assertAllReplayed();
       assertThat(da.nit()).isEqualTo(State.getInt(r, "nit"));
@@ -130,8 +84,8 @@ class SeedReplayTest {
       Map<String, Object> kw = State.getMap(r, "kwargs");
       PSO.Options o = PSO.Options.pyswarms(State.getInt(kw, "n_particles"), State.getDouble(kw, "c1"),
           State.getDouble(kw, "c2"), State.getDouble(kw, "w"), State.getInt(kw, "iters")).withSeed(State.getInt(r, "seed"));
-      Recorded f = new Recorded(r, 0.0, 1e-12);
-      PSO pso = new PSO(bounds(r), o);
+      RecordedObjective f = new RecordedObjective(r, 0.0, 1e-12);
+      PSO pso = new PSO(Fixtures.bounds(r), o);
       pso.optimize(f, Termination.DEFAULTS);
       f.assertAllReplayed();
       assertThat(f.maxDiff).as("PSO points are pyswarms' bit for bit").isZero();
@@ -141,11 +95,11 @@ class SeedReplayTest {
   }
 
   private static CMA.Options cmaOptions(Map<String, Object> r) {
-    return CMA.Options.DEFAULTS.withBounds(bounds(r)).withSeed(State.getInt(r, "seed"));
+    return CMA.Options.DEFAULTS.withBounds(Fixtures.bounds(r)).withSeed(State.getInt(r, "seed"));
   }
 
   private static double[] centre(Map<String, Object> r) {
-    Bounds b = bounds(r);
+    Bounds b = Fixtures.bounds(r);
     double[] m = new double[b.dimension()];
     for (int i = 0; i < m.length; i++) {
       m[i] = 0.5 * (b.lb()[i] + b.ub()[i]);
@@ -154,14 +108,14 @@ class SeedReplayTest {
   }
 
   private static double sigma0(Map<String, Object> r) {
-    Bounds b = bounds(r);
+    Bounds b = Fixtures.bounds(r);
     return 0.3 * (b.ub()[0] - b.lb()[0]);
   }
 
   @Test
   void sepCmaSeedReplaysCmaes() {
     for (Map<String, Object> r : runs("cmaes.SepCMA")) {
-      Recorded f = new Recorded(r, 0.0, 1e-12);
+      RecordedObjective f = new RecordedObjective(r, 0.0, 1e-12);
       SepCMA es = new SepCMA(centre(r), sigma0(r), cmaOptions(r));
       int gens = State.getInt(State.getMap(r, "kwargs"), "generations");
       es.optimize(f, Termination.DEFAULTS.withMaxIterations(gens));
@@ -174,7 +128,7 @@ class SeedReplayTest {
   @Test
   void cmaSeedReplaysCmaes() {
     for (Map<String, Object> r : runs("cmaes.CMA")) {
-      Recorded f = new Recorded(r, 1e-12, 1e-9);
+      RecordedObjective f = new RecordedObjective(r, 1e-12, 1e-9);
       CMA es = new CMA(centre(r), sigma0(r), cmaOptions(r));
       int gens = State.getInt(State.getMap(r, "kwargs"), "generations");
       es.optimize(f, Termination.DEFAULTS.withMaxIterations(gens));
@@ -189,7 +143,7 @@ class SeedReplayTest {
   @Test
   void restartCmaSeedReplaysTheGlobalRefProtocol() {
     for (Map<String, Object> r : runs("cmaes.CMA restarts")) {
-      Recorded f = new Recorded(r, 1e-12, 1e-9);
+      RecordedObjective f = new RecordedObjective(r, 1e-12, 1e-9);
       RestartCMA es = new RestartCMA(centre(r), sigma0(r), RestartCMA.Options.DEFAULTS
           .withStrategy(RestartCMA.Strategy.REPEAT).withMaxRestarts(Integer.MAX_VALUE).withCma(cmaOptions(r)));
       es.optimize(f, Termination.ofEvaluations(State.getInt(State.getMap(r, "kwargs"), "budget")));
