@@ -127,12 +127,15 @@ final class CompareCommand implements Callable<Integer> {
       int workers = Math.min(threads, runners.size());
       int methodThreads = runners.size() == 1 ? threads : 1;
       ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers) : null;
+      // the CPU clock's first use loads the management classes: do it before any pass is timed
+      ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+      mx.getCurrentThreadCpuTime();
       try {
         for (int pass = 0; pass < repeat; pass++) {
           long t0 = System.nanoTime();
           traces.clear();
           cpu.clear();
-          for (TimedTrace t : runPass(runners, problem, methodThreads, pool, progress, pass)) {
+          for (TimedTrace t : runPass(runners, problem, methodThreads, pool, progress, pass, mx)) {
             traces.add(t.trace());
             cpu.add(t.cpuSeconds());
           }
@@ -184,19 +187,19 @@ final class CompareCommand implements Callable<Integer> {
    * thread), otherwise one after the other; traces come back in the order of the methods.
    */
   private List<TimedTrace> runPass(List<MethodRunner> runners, Problem problem, int methodThreads, ExecutorService pool,
-      Progress progress, int pass) {
+      Progress progress, int pass, ThreadMXBean mx) {
     int n = runners.size();
     List<TimedTrace> out = new ArrayList<>();
     if (pool == null) {
       for (int k = 0; k < n; k++) {
         progress.show(pass * n + k, repeat * n, runners.get(k).name());
-        out.add(timed(runners.get(k), problem, methodThreads));
+        out.add(timed(runners.get(k), problem, methodThreads, mx));
       }
       return out;
     }
     List<Future<TimedTrace>> futures = new ArrayList<>();
     for (MethodRunner r : runners) {
-      futures.add(pool.submit(() -> timed(r, problem, methodThreads)));
+      futures.add(pool.submit(() -> timed(r, problem, methodThreads, mx)));
     }
     for (int k = 0; k < n; k++) {
       progress.show(pass * n + k, repeat * n, runners.get(k).name());
@@ -222,8 +225,7 @@ final class CompareCommand implements Callable<Integer> {
   /** A method's trace with the CPU time of the thread that ran it (population threads not included). */
   private record TimedTrace(Trace trace, double cpuSeconds) {}
 
-  private TimedTrace timed(MethodRunner r, Problem problem, int methodThreads) {
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+  private TimedTrace timed(MethodRunner r, Problem problem, int methodThreads, ThreadMXBean mx) {
     long c0 = mx.getCurrentThreadCpuTime();
     Trace t = r.run(problem, maxiter, seed, methodThreads);
     long c1 = mx.getCurrentThreadCpuTime();
