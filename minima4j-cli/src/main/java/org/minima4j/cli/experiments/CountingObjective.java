@@ -15,12 +15,9 @@ final class CountingObjective {
   }
 
   double value(double[] x) {
-    double v;
+    double v = problem.loss(x);
     synchronized (this) {
       count++;
-    }
-    v = problem.loss(x);
-    synchronized (this) {
       if (v < best) {
         best = v;
         bestX = x.clone();

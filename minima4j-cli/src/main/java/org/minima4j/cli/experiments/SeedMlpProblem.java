@@ -23,8 +23,10 @@ import org.minima4j.tensor.Tensor;
  * run concurrently on one instance.
  */
 public final class SeedMlpProblem implements Problem {
-  private final double[][] input;
-  private final double[][] target;
+  /** The inputs and targets interleaved per row, {@code [a0, b0, t00, t01, a1, b1, ...]}, for the loss loops. */
+  private final double[] rows;
+  /** The number of entries the MSE averages over (32 rows x 2 outputs). */
+  private final double entries;
   private final double[] x0;
   private final Tensor inputT;
   private final Tensor targetT;
@@ -34,8 +36,16 @@ public final class SeedMlpProblem implements Problem {
 
   public SeedMlpProblem() {
     reference = ReferenceData.load("seed_mlp.json");
-    input = ReferenceData.matrix(reference.get("input"));
-    target = ReferenceData.matrix(reference.get("target"));
+    double[][] input = ReferenceData.matrix(reference.get("input"));
+    double[][] target = ReferenceData.matrix(reference.get("target"));
+    entries = 2.0 * input.length;
+    rows = new double[4 * input.length];
+    for (int i = 0; i < input.length; i++) {
+      rows[4 * i] = input[i][0];
+      rows[4 * i + 1] = input[i][1];
+      rows[4 * i + 2] = target[i][0];
+      rows[4 * i + 3] = target[i][1];
+    }
     x0 = ReferenceData.vector(reference.get("x0"));
     inputT = Tensor.of(input);
     targetT = Tensor.of(target);
@@ -99,9 +109,38 @@ public final class SeedMlpProblem implements Problem {
     return 1e-3;
   }
 
+  /**
+   * The MSE loss: the forward arithmetic of {@link #lossAndGradient} without the backward pass (the
+   * same operations in the same order, so the two agree bit for bit). This is what the gradient-free
+   * methods call thousands of times, so it is one flat loop.
+   */
   @Override
   public double loss(double[] x) {
-    return lossAndGradient(x, null);
+    double w00 = x[0];
+    double w01 = x[1];
+    double w10 = x[2];
+    double w11 = x[3];
+    double v00 = x[4];
+    double v01 = x[5];
+    double v10 = x[6];
+    double v11 = x[7];
+    double b0 = x[8];
+    double b1 = x[9];
+    double[] r = rows;
+    double s = 0.0;
+    for (int k = 0; k < r.length; k += 4) {
+      double a = r[k];
+      double b = r[k + 1];
+      double z0 = w00 * a + w01 * b;
+      double z1 = w10 * a + w11 * b;
+      double h0 = z0 > 0 ? z0 : 0.0;
+      double h1 = z1 > 0 ? z1 : 0.0;
+      double d0 = ((v00 * h0 + v01 * h1) + b0) - r[k + 2];
+      double d1 = ((v10 * h0 + v11 * h1) + b1) - r[k + 3];
+      s += d0 * d0;
+      s += d1 * d1;
+    }
+    return s / entries;
   }
 
   /** The loss through the nn module (forward only; not thread-safe, see {@link #moduleLossAndGradient}). */
@@ -121,7 +160,7 @@ public final class SeedMlpProblem implements Problem {
     return lossAndGradient(x, gradient);
   }
 
-  /** The loss, and its gradient into {@code gradient} unless that is null. */
+  /** The loss and its gradient into {@code gradient}. */
   private double lossAndGradient(double[] x, double[] gradient) {
     double w00 = x[0];
     double w01 = x[1];
@@ -133,7 +172,7 @@ public final class SeedMlpProblem implements Problem {
     double v11 = x[7];
     double b0 = x[8];
     double b1 = x[9];
-    double n = 2.0 * input.length;
+    double n = entries;
     double s = 0.0;
     double gw00 = 0.0;
     double gw01 = 0.0;
@@ -145,20 +184,18 @@ public final class SeedMlpProblem implements Problem {
     double gv11 = 0.0;
     double gb0 = 0.0;
     double gb1 = 0.0;
-    for (int i = 0; i < input.length; i++) {
-      double a = input[i][0];
-      double b = input[i][1];
+    double[] r = rows;
+    for (int k = 0; k < r.length; k += 4) {
+      double a = r[k];
+      double b = r[k + 1];
       double z0 = w00 * a + w01 * b;
       double z1 = w10 * a + w11 * b;
       double h0 = z0 > 0 ? z0 : 0.0;
       double h1 = z1 > 0 ? z1 : 0.0;
-      double d0 = ((v00 * h0 + v01 * h1) + b0) - target[i][0];
-      double d1 = ((v10 * h0 + v11 * h1) + b1) - target[i][1];
+      double d0 = ((v00 * h0 + v01 * h1) + b0) - r[k + 2];
+      double d1 = ((v10 * h0 + v11 * h1) + b1) - r[k + 3];
       s += d0 * d0;
       s += d1 * d1;
-      if (gradient == null) {
-        continue;
-      }
       double r0 = 2.0 * d0 / n;
       double r1 = 2.0 * d1 / n;
       gv00 += r0 * h0;
@@ -177,9 +214,6 @@ public final class SeedMlpProblem implements Problem {
         gw10 += dz1 * a;
         gw11 += dz1 * b;
       }
-    }
-    if (gradient == null) {
-      return s / n;
     }
     gradient[0] = gw00;
     gradient[1] = gw01;
