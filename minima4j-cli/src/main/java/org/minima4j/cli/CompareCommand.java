@@ -70,7 +70,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--repeat", defaultValue = "1",
       description = "Run the whole comparison this many times and report the last pass (later passes run JIT-compiled code; "
-          + "every pass's time goes in the JSON, the first as first_pass_seconds). Default: ${DEFAULT-VALUE}.")
+          + "every pass's time goes in the JSON, the first as first_pass_seconds, the median of the second half as "
+          + "warm_pass_seconds). Default: ${DEFAULT-VALUE}.")
   int repeat;
 
   @Option(names = "--json", description = "Print the machine-readable result on stdout instead of the table.")
@@ -150,7 +151,14 @@ final class CompareCommand implements Callable<Integer> {
       progress.done();
       Map<String, Object> result = result(problem, traces, cpu, total);
       result.put("first_pass_seconds", passTotals.get(0));
+      // against the Python stack's one run: this command's first pass (cold JIT, what a single run takes)
+      Problems.referenceTotalSeconds(problem).ifPresent(py -> result.put("speedup_vs_python", py / passTotals.get(0)));
       result.put("total_seconds_per_pass", passTotals);
+      if (repeat > 1) {
+        double warm = warmPassSeconds(passTotals);
+        result.put("warm_pass_seconds", warm);
+        Problems.referenceTotalSeconds(problem).ifPresent(py -> result.put("warm_speedup_vs_python", py / warm));
+      }
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       mapper.writeValue(folder.file("result.json").toFile(), result);
       Files.writeString(folder.file("loss.csv"), csv(traces));
@@ -172,7 +180,8 @@ final class CompareCommand implements Callable<Integer> {
       } else {
         table(w, problem, traces, total);
         if (repeat > 1) {
-          w.printf(Locale.ROOT, "(last of %d passes; the first took %.3f ms)%n", repeat, passTotals.get(0) * 1e3);
+          w.printf(Locale.ROOT, "(last of %d passes; the first took %.3f ms, a JIT-warm pass %.3f ms: the median of the "
+              + "second half)%n", repeat, passTotals.get(0) * 1e3, warmPassSeconds(passTotals) * 1e3);
         }
         for (Path p : written) {
           w.println("wrote " + p);
@@ -262,12 +271,20 @@ final class CompareCommand implements Callable<Integer> {
     r.put("methods", ms);
     r.put("total_seconds", total);
     r.put("cpu_seconds", cpuTotal);
-    Problems.referenceTotalSeconds(problem).ifPresent(py -> {
-      r.put("python_total_wall_seconds", py);
-      r.put("speedup_vs_python", py / total);
-    });
+    Problems.referenceTotalSeconds(problem).ifPresent(py -> r.put("python_total_wall_seconds", py));
     r.put("minima4j_version", Main.version());
     return r;
+  }
+
+  /**
+   * The JIT-warm time of a pass: the median over the second half of the passes (the first passes
+   * interpret and compile the methods' code).
+   */
+  static double warmPassSeconds(List<Double> passTotals) {
+    List<Double> late = new ArrayList<>(passTotals.subList(passTotals.size() / 2, passTotals.size()));
+    late.sort(null);
+    int n = late.size();
+    return n % 2 == 1 ? late.get(n / 2) : 0.5 * (late.get(n / 2 - 1) + late.get(n / 2));
   }
 
   private static String csv(List<Trace> traces) {

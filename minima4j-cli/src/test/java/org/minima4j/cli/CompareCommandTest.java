@@ -123,6 +123,26 @@ class CompareCommandTest {
     assertThat(par.get("first_pass_seconds").asDouble()).isEqualTo(par.get("total_seconds").asDouble());
   }
 
+  @Test
+  void repeatedPassesReportEveryPassAndTheWarmMedian() throws IOException {
+    JsonNode r = new ObjectMapper().readTree(run("compare", "--methods", "adam,cma", "--maxiter", "5", "--repeat", "4",
+        "--json", "--no-plot", "--out", tmp.toString()).out());
+    JsonNode passes = r.get("total_seconds_per_pass");
+    assertThat(passes).hasSize(4);
+    assertThat(r.get("first_pass_seconds").asDouble()).isEqualTo(passes.get(0).asDouble());
+    assertThat(r.get("total_seconds").asDouble()).isEqualTo(passes.get(3).asDouble());
+    double late = 0.5 * (passes.get(2).asDouble() + passes.get(3).asDouble());
+    assertThat(r.get("warm_pass_seconds").asDouble()).isEqualTo(late);
+    assertThat(r.get("warm_speedup_vs_python").asDouble())
+        .isEqualTo(r.get("python_total_wall_seconds").asDouble() / late);
+  }
+
+  @Test
+  void warmPassIsTheMedianOfTheSecondHalf() {
+    assertThat(CompareCommand.warmPassSeconds(java.util.List.of(9.0, 1.0, 5.0, 3.0, 4.0))).isEqualTo(4.0);
+    assertThat(CompareCommand.warmPassSeconds(java.util.List.of(7.0))).isEqualTo(7.0);
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, r, a.length, b.length);
