@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.minima4j.logging.LazyLogger;
 import org.minima4j.tune.pruners.Pruner;
 import org.minima4j.tune.samplers.Sampler;
 import org.minima4j.tune.storages.Storage;
@@ -47,7 +48,7 @@ public final class Study implements AutoCloseable {
   /** System attribute holding constraint values (feasible iff all are {@code <= 0}). */
   public static final String CONSTRAINTS_KEY = "constraints";
 
-  private static final System.Logger LOG = System.getLogger(Study.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(Study.class);
 
   private final Storage storage;
   private final int studyId;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.minima4j.logging.LazyLogger;
 
 /**
  * A running trial, as Optuna's {@code Trial}: the objective builds its search space by calling
@@ -17,7 +18,7 @@ import java.util.Map;
  * <p>A trial belongs to one thread.
  */
 public final class Trial {
-  private static final System.Logger LOG = System.getLogger(Trial.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(Trial.class);
 
   private final Study study;
   private final int trialId;

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
+import org.minima4j.logging.LazyLogger;
 import org.minima4j.optimize.global.SeededRandom;
 import org.minima4j.tune.Distribution;
 import org.minima4j.tune.FrozenTrial;
@@ -23,7 +24,7 @@ import org.minima4j.tune.TrialState;
  * points are recorded in the system attributes {@code grid_id} and {@code search_space}.
  */
 public final class GridSampler implements Sampler {
-  private static final System.Logger LOG = System.getLogger(GridSampler.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(GridSampler.class);
 
   private final Map<String, List<Object>> searchSpace;
   private final List<String> paramNames;

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.minima4j.logging.LazyLogger;
 import org.minima4j.tune.storages.Storage;
 
 /**
@@ -19,7 +20,7 @@ import org.minima4j.tune.storages.Storage;
  * }</pre>
  */
 public final class Heartbeat implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(Heartbeat.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(Heartbeat.class);
 
   private final ScheduledExecutorService timer;
 

@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.minima4j.logging.LazyLogger;
 import org.minima4j.tune.CategoricalDistribution;
 import org.minima4j.tune.Distribution;
 import org.minima4j.tune.FrozenTrial;
@@ -66,7 +67,7 @@ import org.minima4j.tune.storages.Storage;
  * connection and serializes its callers; open one per process (or per thread for heavy multi-threaded use).
  */
 public final class JdbcStorage implements Storage, AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(JdbcStorage.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(JdbcStorage.class);
 
   /** Optuna's {@code SCHEMA_VERSION} of the 3.x table layout. */
   public static final int SCHEMA_VERSION = 12;

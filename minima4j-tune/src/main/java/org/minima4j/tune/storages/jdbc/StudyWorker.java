@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.minima4j.logging.LazyLogger;
 import org.minima4j.tune.FrozenTrial;
 import org.minima4j.tune.MultiObjective;
 import org.minima4j.tune.Study;
@@ -27,7 +28,7 @@ import org.minima4j.tune.TrialState;
  * bounds the whole loop.
  */
 public final class StudyWorker {
-  private static final System.Logger LOG = System.getLogger(StudyWorker.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(StudyWorker.class);
 
   /**
    * Options of {@link #run}.
