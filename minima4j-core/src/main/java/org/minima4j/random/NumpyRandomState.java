@@ -19,6 +19,9 @@ import java.util.random.RandomGenerator;
  *       32-bit words, the first one high);
  *   <li>{@link #nextDouble()} is {@code random_sample()}: {@code ((a >> 5) * 2^26 + (b >> 6)) / 2^53};
  *       {@link #nextDouble(double, double)} is {@code uniform(low, high)} = {@code low + (high - low) * u};
+ *       {@link #nextDoubles(double[], int, int)} and {@link #nextDoubles(double[], int, int, double, double)}
+ *       are {@code random_sample(size)} and {@code uniform(low, high, size)}, the same stream as single
+ *       calls, drawn in bulk (fewer steps per value, most of all before the JIT has compiled the code);
  *   <li>{@link #nextGaussian()} is {@code standard_normal()} / {@code randn()}: the polar method that
  *       caches its second value ({@code legacy_gauss});
  *   <li>{@link #nextInt(int)} is {@code randint(0, bound)} (also {@code choice(n)} and each step of
