@@ -1,6 +1,7 @@
 package org.minima4j.random;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,6 +19,9 @@ import java.util.random.RandomGenerator;
  *       32-bit words, the first one high);
  *   <li>{@link #nextDouble()} is {@code random_sample()}: {@code ((a >> 5) * 2^26 + (b >> 6)) / 2^53};
  *       {@link #nextDouble(double, double)} is {@code uniform(low, high)} = {@code low + (high - low) * u};
+ *       {@link #nextDoubles(double[], int, int)} and {@link #nextDoubles(double[], int, int, double, double)}
+ *       are {@code random_sample(size)} and {@code uniform(low, high, size)}, the same stream as single
+ *       calls, drawn in bulk (fewer steps per value, most of all before the JIT has compiled the code);
  *   <li>{@link #nextGaussian()} is {@code standard_normal()} / {@code randn()}: the polar method that
  *       caches its second value ({@code legacy_gauss});
  *   <li>{@link #nextInt(int)} is {@code randint(0, bound)} (also {@code choice(n)} and each step of
@@ -35,6 +39,9 @@ public final class NumpyRandomState implements RandomGenerator {
   private static final int MATRIX_A = 0x9908B0DF;
   private static final int UPPER_MASK = 0x80000000;
   private static final int LOWER_MASK = 0x7FFFFFFF;
+  // words per call of twist, doubles per call of fill (see generate)
+  private static final int CHUNK = 32;
+  private static final int FILL_CHUNK = 64;
 
   private final int[] key = new int[N];
   // the tempered outputs of key (a cache, recomputed with the key; not part of the state)
@@ -78,7 +85,7 @@ public final class NumpyRandomState implements RandomGenerator {
     NumpyRandomState r = new NumpyRandomState();
     System.arraycopy(state.key(), 0, r.key, 0, N);
     r.pos = state.pos();
-    r.temper();
+    temper(r.key, r.out, 0, N);
     r.hasGauss = state.hasGauss();
     r.gauss = state.gauss();
     return r;
@@ -116,41 +123,70 @@ public final class NumpyRandomState implements RandomGenerator {
     }
   }
 
+  /**
+   * MT19937's twist of the whole key ({@code mt19937_gen} in numpy's {@code mt19937.c}), each new
+   * word tempered into {@code out} as it is made. The work is done in calls of at most 32 words: a
+   * method runs interpreted until it has been called about a hundred times, so small calls made
+   * often are compiled after a few blocks, where one call per block would stay in the interpreter
+   * for the first 60,000 words or so (C2 inlines them again once the code is hot).
+   */
   private void generate() {
-    int i = 0;
-    for (; i < N - M; i++) {
-      int y = (key[i] & UPPER_MASK) | (key[i + 1] & LOWER_MASK);
-      key[i] = key[i + M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    int[] mt = key;
+    int[] o = out;
+    for (int i = 0; i < N - M; i += CHUNK) {
+      twist(mt, o, i, Math.min(i + CHUNK, N - M), M);
     }
-    for (; i < N - 1; i++) {
-      int y = (key[i] & UPPER_MASK) | (key[i + 1] & LOWER_MASK);
-      key[i] = key[i + (M - N)] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    for (int i = N - M; i < N - 1; i += CHUNK) {
+      twist(mt, o, i, Math.min(i + CHUNK, N - 1), M - N);
     }
-    int y = (key[N - 1] & UPPER_MASK) | (key[0] & LOWER_MASK);
-    key[N - 1] = key[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    int y = (mt[N - 1] & UPPER_MASK) | (mt[0] & LOWER_MASK);
+    mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    temper(mt, o, N - 1, N);
     pos = 0;
-    temper();
   }
 
-  /** MT19937's tempering of the whole block at once (a simple loop the JIT vectorizes). */
-  private void temper() {
-    for (int i = 0; i < N; i++) {
-      int y = key[i];
+  /**
+   * The twist of words {@code [from, to)} in order, the partner word of word i being
+   * {@code mt[i + offset]} ({@code M} below {@code N - M}, {@code M - N} above, already twisted),
+   * and their tempering ({@link #temper}) into {@code o}.
+   */
+  private static void twist(int[] mt, int[] o, int from, int to, int offset) {
+    int cur = mt[from];
+    for (int i = from; i < to; i++) {
+      int next = mt[i + 1];
+      int y = (cur & UPPER_MASK) | (next & LOWER_MASK);
+      y = mt[i + offset] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+      mt[i] = y;
+      y ^= y >>> 11;
+      y ^= (y << 7) & 0x9D2C5680;
+      y ^= (y << 15) & 0xEFC60000;
+      o[i] = y ^ (y >>> 18);
+      cur = next;
+    }
+  }
+
+  /** MT19937's tempering of {@code mt[from, to)} into {@code o}. */
+  private static void temper(int[] mt, int[] o, int from, int to) {
+    for (int i = from; i < to; i++) {
+      int y = mt[i];
       y ^= y >>> 11;
       y ^= (y << 7) & 0x9D2C5680;
       y ^= (y << 15) & 0xEFC60000;
       y ^= y >>> 18;
-      out[i] = y;
+      o[i] = y;
     }
   }
 
   /** NumPy's {@code next_uint32} (as a signed int). */
   @Override
   public int nextInt() {
-    if (pos == N) {
+    int p = pos;
+    if (p == N) {
       generate();
+      p = 0;
     }
-    return out[pos++];
+    pos = p + 1;
+    return out[p];
   }
 
   /** NumPy's {@code next_uint64}: two 32-bit words, the first one high. */
@@ -160,12 +196,84 @@ public final class NumpyRandomState implements RandomGenerator {
     return (hi << 32) | (nextInt() & 0xFFFFFFFFL);
   }
 
-  /** NumPy's {@code random_sample()}: 53 random bits from two 32-bit words. */
+  /**
+   * NumPy's {@code random_sample()} ({@code legacy_double} / {@code mt19937_next_double}): 53 random
+   * bits from two 32-bit words, {@code ((a >> 5) * 2^26 + (b >> 6)) / 2^53}. Both words are read from
+   * the tempered block directly unless the pair straddles a twist.
+   */
   @Override
   public double nextDouble() {
+    int p = pos;
+    if (p < N - 1) {
+      int[] o = out;
+      pos = p + 2;
+      return ((o[p] >>> 5) * 67108864.0 + (o[p + 1] >>> 6)) / 9007199254740992.0;
+    }
     int a = nextInt() >>> 5;
     int b = nextInt() >>> 6;
     return (a * 67108864.0 + b) / 9007199254740992.0;
+  }
+
+  /**
+   * {@code length} draws of {@link #nextDouble()} into {@code dst[offset ..]}: NumPy's
+   * {@code random_sample(size=length)} ({@code random_standard_uniform_fill} in numpy's
+   * {@code distributions.c}, one {@code next_double} per element in order). The values, their order
+   * and the state afterwards (the cached Gaussian untouched) are those of {@code length} single
+   * calls; the words are read from the tempered block directly, in calls of at most 64 values
+   * (small calls made often are compiled early), and the key is twisted only when a block is used up.
+   *
+   * @throws IndexOutOfBoundsException if {@code [offset, offset + length)} is not inside {@code dst}
+   */
+  public void nextDoubles(double[] dst, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, dst.length);
+    int[] o = out;
+    int p = pos;
+    int i = offset;
+    int end = offset + length;
+    while (i < end) {
+      if (p >= N - 1) {
+        if (p == N - 1) {
+          // the pair straddles the twist: the last word of this block, the first of the next
+          int a = o[p] >>> 5;
+          generate();
+          dst[i++] = (a * 67108864.0 + (o[0] >>> 6)) / 9007199254740992.0;
+          p = 1;
+          continue;
+        }
+        generate();
+        p = 0;
+      }
+      int stop = Math.min(end, i + Math.min((N - p) >> 1, FILL_CHUNK));
+      fill(dst, i, stop, o, p);
+      p += 2 * (stop - i);
+      i = stop;
+    }
+    pos = p;
+  }
+
+  /** {@code random_sample()} from the words {@code o[p], o[p + 1], ...} into {@code dst[from, to)}. */
+  private static void fill(double[] dst, int from, int to, int[] o, int p) {
+    for (int i = from; i < to; i++) {
+      dst[i] = ((o[p] >>> 5) * 67108864.0 + (o[p + 1] >>> 6)) / 9007199254740992.0;
+      p += 2;
+    }
+  }
+
+  /**
+   * {@code length} draws of {@link #nextDouble(double, double)} into {@code dst[offset ..]}: NumPy's
+   * {@code uniform(low, high, size=length)}, each value {@code low + (high - low) * random_sample()}
+   * in order ({@code random_uniform} applied per element by {@code cont} in numpy's {@code mtrand.pyx}),
+   * with the state afterwards of {@code length} single calls.
+   *
+   * @throws IndexOutOfBoundsException if {@code [offset, offset + length)} is not inside {@code dst}
+   */
+  public void nextDoubles(double[] dst, int offset, int length, double low, double high) {
+    nextDoubles(dst, offset, length);
+    double range = high - low;
+    int end = offset + length;
+    for (int i = offset; i < end; i++) {
+      dst[i] = low + range * dst[i];
+    }
   }
 
   /** NumPy's {@code uniform(low, high)}: {@code low + (high - low) * random_sample()} (may equal high by rounding). */

@@ -129,6 +129,89 @@ class NumpyRandomStateTest {
   }
 
   @Test
+  void bulkRandomSampleMatchesTheFixture() {
+    checked("random_sample", (c, r) -> {
+      double[] got = new double[c.get("values").size() + 2];
+      r.nextDoubles(got, 1, got.length - 2);
+      for (int i = 0; i < got.length - 2; i++) {
+        assertThat(got[i + 1]).isEqualTo(c.get("values").get(i).asDouble());
+      }
+      assertThat(got[0]).isZero();
+      assertThat(got[got.length - 1]).isZero();
+    });
+    checked("uniform", (c, r) -> {
+      double[] got = new double[c.get("values").size()];
+      r.nextDoubles(got, 0, got.length, c.get("low").asDouble(), c.get("high").asDouble());
+      for (int i = 0; i < got.length; i++) {
+        assertThat(got[i]).isEqualTo(c.get("values").get(i).asDouble());
+      }
+    });
+  }
+
+  /**
+   * Bulk draws give the single calls' stream and state: every start position in the block (odd ones
+   * after a 32-bit draw, so that a pair straddles the twist), lengths across one and several twists,
+   * mixed with Gaussians whose cached value the bulk draws leave alone.
+   */
+  @Test
+  void bulkDrawsEqualSingleCalls() {
+    int[] lengths = {0, 1, 2, 311, 312, 313, 623, 624, 625, 1000, 2500};
+    for (int skip : new int[] {0, 1, 2, 3, 621, 622, 623, 624, 625, 1247, 1248}) {
+      for (int len : lengths) {
+        NumpyRandomState a = new NumpyRandomState(12345);
+        NumpyRandomState b = new NumpyRandomState(12345);
+        for (int k = 0; k < skip; k++) {
+          a.nextInt();
+          b.nextInt();
+        }
+        double[] bulk = new double[len + 3];
+        a.nextDoubles(bulk, 3, len);
+        for (int k = 0; k < len; k++) {
+          assertThat(bulk[3 + k]).as("skip %d length %d draw %d", skip, len, k).isEqualTo(b.nextDouble());
+        }
+        assertThat(a.state()).as("skip %d length %d", skip, len).isEqualTo(b.state());
+        assertThat(a.nextInt()).isEqualTo(b.nextInt());
+        assertThat(a.nextDouble()).isEqualTo(b.nextDouble());
+      }
+    }
+    NumpyRandomState a = new NumpyRandomState(7);
+    NumpyRandomState b = new NumpyRandomState(7);
+    double[] buf = new double[977];
+    for (int round = 0; round < 20; round++) {
+      assertThat(a.nextGaussian()).isEqualTo(b.nextGaussian());
+      if (!a.state().hasGauss()) {
+        assertThat(a.nextGaussian()).isEqualTo(b.nextGaussian()); // a new pair: one is cached
+      }
+      a.nextDoubles(buf, 0, buf.length - round, -2.5, 4.0);
+      for (int k = 0; k < buf.length - round; k++) {
+        assertThat(buf[k]).isEqualTo(b.nextDouble(-2.5, 4.0));
+      }
+      assertThat(a.state()).isEqualTo(b.state());
+      assertThat(a.state().hasGauss()).isTrue();
+      assertThat(a.nextGaussian()).isEqualTo(b.nextGaussian()); // the cached one
+      assertThat(a.nextGaussian()).isEqualTo(b.nextGaussian());
+      if (round % 3 == 0) {
+        assertThat(a.nextInt(1000)).isEqualTo(b.nextInt(1000));
+      }
+      NumpyRandomState c = NumpyRandomState.fromState(a.state());
+      c.nextDoubles(buf, 0, 5);
+      NumpyRandomState d = NumpyRandomState.fromState(b.state());
+      for (int k = 0; k < 5; k++) {
+        assertThat(buf[k]).isEqualTo(d.nextDouble());
+      }
+      assertThat(c.state()).isEqualTo(d.state());
+    }
+  }
+
+  @Test
+  void bulkDrawsCheckTheirRange() {
+    NumpyRandomState r = new NumpyRandomState(0);
+    assertThatThrownBy(() -> r.nextDoubles(new double[4], 2, 3)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> r.nextDoubles(new double[4], -1, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThat(r.state()).isEqualTo(new NumpyRandomState(0).state());
+  }
+
+  @Test
   void stateKeepsTheCachedGaussian() {
     checked("state_after_one_randn", (c, r) -> {
       r.nextGaussian();

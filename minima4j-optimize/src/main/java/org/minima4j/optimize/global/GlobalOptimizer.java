@@ -141,10 +141,7 @@ public abstract class GlobalOptimizer {
   private void finishBatch(double[] values) {
     List<double[]> pts = outstanding;
     checkTold(pts, pts);
-    double[] v = new double[values.length];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = record(pts.get(i), values[i]);
-    }
+    double[] v = recordBatch(pts, values);
     outstanding = null;
     doTell(pts, v);
   }
@@ -166,10 +163,7 @@ public abstract class GlobalOptimizer {
       pts.add(x.clone());
     }
     checkTold(outstanding, pts);
-    double[] v = new double[values.length];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = record(pts.get(i), values[i]);
-    }
+    double[] v = recordBatch(pts, values);
     outstanding = null;
     doTell(pts, v);
   }
@@ -179,6 +173,9 @@ public abstract class GlobalOptimizer {
    * overrides this to accept repaired points, as pycma and cmaes do.
    */
   protected void checkTold(List<double[]> asked, List<double[]> told) {
+    if (asked == told) {
+      return; // optimize's own batch: the points are the asked ones
+    }
     for (int i = 0; i < asked.size(); i++) {
       if (!Arrays.equals(asked.get(i), told.get(i))) {
         throw new IllegalArgumentException("point " + i + " differs from the one asked; " + algorithm()
@@ -200,6 +197,42 @@ public abstract class GlobalOptimizer {
         bestF = v;
       }
       bestX = x.clone();
+    }
+    return v;
+  }
+
+  /**
+   * {@link #record} for each point of a batch in order, in one pass: the same counts, best value and
+   * best point (copied once, from the last point that improved it), and the values with NaN mapped
+   * to +infinity.
+   */
+  private double[] recordBatch(List<double[]> pts, double[] values) {
+    int m = values.length;
+    double[] v = new double[m];
+    double best = bestF;
+    boolean none = bestX == null;
+    int last = -1;
+    long nan = 0;
+    for (int i = 0; i < m; i++) {
+      double value = values[i];
+      if (value != value) {
+        nan++;
+        value = Double.POSITIVE_INFINITY;
+      }
+      v[i] = value;
+      if (value < best || none) {
+        if (value < best) {
+          best = value;
+        }
+        none = false;
+        last = i;
+      }
+    }
+    nfev += m;
+    nonFinite += nan;
+    bestF = best;
+    if (last >= 0) {
+      bestX = pts.get(last).clone();
     }
     return v;
   }

@@ -19,7 +19,7 @@ public final class Evaluator {
     double[] out = new double[batch.size()];
     if (executor == null || batch.size() == 1) {
       for (int i = 0; i < out.length; i++) {
-        out[i] = f.value(batch.get(i).clone());
+        out[i] = valueOfCopy(f, batch.get(i));
       }
       return out;
     }
@@ -43,5 +43,14 @@ public final class Evaluator {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code f} at a copy of {@code x}. A method of its own: called once per evaluation it is compiled
+   * early (the array copy then intrinsic), while the loop over a batch runs interpreted for the
+   * first hundred batches or so.
+   */
+  private static double valueOfCopy(Objective f, double[] x) {
+    return f.value(x.clone());
   }
 }

@@ -1,6 +1,5 @@
 package org.minima4j.optimize.global.pso;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +181,9 @@ public final class PSO extends GlobalOptimizer {
   private final double[] lb;
   private final double[] ub;
   private final int s;
+  private final SwarmMotion motion;
 
+  // rows of x and pBest are never changed once made (SwarmMotion's contract), so they are shared, not copied
   private double[][] x;
   private double[][] v;
   private double[][] pBest;
@@ -212,6 +213,7 @@ public final class PSO extends GlobalOptimizer {
       }
     }
     this.s = o.swarmSize();
+    this.motion = new SwarmMotion(o, lb, ub);
   }
 
   @Override
@@ -233,11 +235,8 @@ public final class PSO extends GlobalOptimizer {
     } else if (o.variant() == Variant.PYSWARM) {
       moveSwarm();
     }
-    List<double[]> out = new ArrayList<>(s);
-    for (double[] xi : x) {
-      out.add(xi.clone());
-    }
-    return out;
+    // x's rows are fresh for this batch and never changed afterwards (a new x replaces them)
+    return Arrays.asList(x);
   }
 
   /**
@@ -245,127 +244,30 @@ public final class PSO extends GlobalOptimizer {
    * {@code generate_velocity}): positions, then velocities {@code U(0, 1)} or {@code U(clamp)}.
    */
   private void initSwarm() {
-    x = new double[s][n];
-    for (int i = 0; i < s; i++) {
-      for (int j = 0; j < n; j++) {
-        x[i][j] = lb[j] + rng.nextDouble() * (ub[j] - lb[j]);
-      }
-    }
+    x = motion.uniformRows(rng);
     if (o.variant() == Variant.PYSWARMS) {
-      double vmin = o.velocityClamp() == null ? 0.0 : o.velocityClamp()[0];
-      double vmax = o.velocityClamp() == null ? 1.0 : o.velocityClamp()[1];
-      v = new double[s][n];
-      for (int i = 0; i < s; i++) {
-        for (int j = 0; j < n; j++) {
-          v[i][j] = (vmax - vmin) * rng.nextDouble() + vmin;
-        }
-      }
+      double[] clamp = o.velocityClamp();
+      double vmin = clamp == null ? 0.0 : clamp[0];
+      double vmax = clamp == null ? 1.0 : clamp[1];
+      v = motion.velocityRows(rng, vmin, vmax - vmin);
     }
   }
 
-  /** v = w v + c1 r1 (p - x) + c2 r2 (g - x); x += v; boundary handling. r1 is drawn in full before r2. */
+  /** v = w v + c1 r1 (p - x) + c2 r2 (g - x); x += v; boundary handling ({@link SwarmMotion#move}). */
   private void moveSwarm() {
-    double[][] r1 = new double[s][n];
-    double[][] r2 = new double[s][n];
-    for (double[] row : r1) {
-      for (int j = 0; j < n; j++) {
-        row[j] = rng.nextDouble();
-      }
-    }
-    for (double[] row : r2) {
-      for (int j = 0; j < n; j++) {
-        row[j] = rng.nextDouble();
-      }
-    }
-    for (int i = 0; i < s; i++) {
-      double[] gi = g.length == 1 ? g[0] : g[i];
-      for (int j = 0; j < n; j++) {
-        double vel = o.omega() * v[i][j] + o.phip() * r1[i][j] * (pBest[i][j] - x[i][j])
-            + o.phig() * r2[i][j] * (gi[j] - x[i][j]);
-        if (o.velocityClamp() != null) {
-          vel = Math.min(Math.max(vel, o.velocityClamp()[0]), o.velocityClamp()[1]);
-        }
-        v[i][j] = vel;
-      }
-    }
-    for (int i = 0; i < s; i++) {
-      for (int j = 0; j < n; j++) {
-        x[i][j] = x[i][j] + v[i][j];
-      }
-    }
-    applyBoundary();
-  }
-
-  private void applyBoundary() {
-    switch (o.boundary()) {
-      case NEAREST:
-        for (double[] xi : x) {
-          for (int j = 0; j < n; j++) {
-            if (xi[j] < lb[j]) {
-              xi[j] = lb[j];
-            } else if (xi[j] > ub[j]) {
-              xi[j] = ub[j];
-            }
-          }
-        }
-        break;
-      case PERIODIC:
-        for (double[] xi : x) {
-          for (int j = 0; j < n; j++) {
-            double range = Math.abs(ub[j] - lb[j]);
-            if (xi[j] < lb[j]) {
-              xi[j] = ub[j] - npMod(lb[j] - xi[j], range);
-            } else if (xi[j] > ub[j]) {
-              xi[j] = lb[j] + npMod(xi[j] - ub[j], range);
-            }
-          }
-        }
-        break;
-      case REFLECTIVE:
-        for (double[] xi : x) {
-          for (int j = 0; j < n; j++) {
-            int guard = 0;
-            while ((xi[j] < lb[j] || xi[j] > ub[j]) && guard++ < 10_000) {
-              xi[j] = xi[j] < lb[j] ? 2 * lb[j] - xi[j] : 2 * ub[j] - xi[j];
-            }
-            if (xi[j] < lb[j] || xi[j] > ub[j]) {
-              xi[j] = Math.min(Math.max(xi[j], lb[j]), ub[j]);
-            }
-          }
-        }
-        break;
-      default: // RANDOM: a particle with any coordinate outside is redrawn uniformly
-        for (double[] xi : x) {
-          boolean out = false;
-          for (int j = 0; j < n; j++) {
-            out |= xi[j] < lb[j] || xi[j] > ub[j];
-          }
-          if (out) {
-            for (int j = 0; j < n; j++) {
-              xi[j] = (ub[j] - lb[j]) * rng.nextDouble() + lb[j];
-            }
-          }
-        }
-        break;
-    }
-  }
-
-  /** numpy's float {@code np.mod}: the result has the sign of the divisor. */
-  private static double npMod(double a, double b) {
-    double m = a % b;
-    if (m != 0 && ((b < 0) != (m < 0))) {
-      m += b;
-    }
-    return m;
+    x = motion.move(x, v, pBest, g, rng);
   }
 
   // ------------------------------------------------------------------ tell
 
   @Override
   protected void doTell(List<double[]> xs, double[] fx) {
-    boolean[] feasible = new boolean[s];
-    for (int i = 0; i < s; i++) {
-      feasible[i] = isFeasible(x[i]);
+    boolean[] feasible = null; // null: all feasible (no constraints)
+    if (o.ieqcons() != null) {
+      feasible = new boolean[s];
+      for (int i = 0; i < s; i++) {
+        feasible[i] = isFeasible(x[i]);
+      }
     }
     if (o.variant() == Variant.PYSWARM) {
       tellPyswarm(fx, feasible);
@@ -376,9 +278,6 @@ public final class PSO extends GlobalOptimizer {
   }
 
   private boolean isFeasible(double[] xi) {
-    if (o.ieqcons() == null) {
-      return true;
-    }
     double[] c = o.ieqcons().value(xi.clone());
     for (double ci : c) {
       if (!(ci >= 0)) {
@@ -393,27 +292,19 @@ public final class PSO extends GlobalOptimizer {
       pBest = new double[s][n];
       fp = new double[s];
       Arrays.fill(fp, Double.POSITIVE_INFINITY);
-      updatePersonalBests(fx, feasible);
-      int iMin = argmin(fp);
+      int iMin = updatePersonalBests(fx, feasible);
       if (fp[iMin] < fg) {
         fg = fp[iMin];
         g = new double[][] {pBest[iMin].clone()};
       } else {
         g = new double[][] {x[0].clone()};
       }
-      v = new double[s][n];
-      for (int i = 0; i < s; i++) {
-        for (int j = 0; j < n; j++) {
-          double vhigh = Math.abs(ub[j] - lb[j]);
-          v[i][j] = -vhigh + rng.nextDouble() * (vhigh + vhigh);
-        }
-      }
+      v = motion.pyswarmVelocityRows(rng);
       initialized = true;
       return;
     }
     it++;
-    updatePersonalBests(fx, feasible);
-    int iMin = argmin(fp);
+    int iMin = updatePersonalBests(fx, feasible);
     if (fp[iMin] < fg) {
       double[] pMin = pBest[iMin].clone();
       double step = 0;
@@ -436,30 +327,38 @@ public final class PSO extends GlobalOptimizer {
     }
   }
 
-  private void updatePersonalBests(double[] fx, boolean[] feasible) {
+  /**
+   * Personal bests updated for feasible improvements (the row shared, x's rows never change); returns
+   * {@code argmin(fp)} after the update (the first minimum), found in the same pass.
+   */
+  private int updatePersonalBests(double[] fx, boolean[] feasible) {
+    double[][] xs = x;
+    double[][] ps = pBest;
+    double[] f = fp;
+    int iMin = 0;
     for (int i = 0; i < s; i++) {
-      if (fx[i] < fp[i] && feasible[i]) {
-        pBest[i] = x[i].clone();
-        fp[i] = fx[i];
+      if (fx[i] < f[i] && (feasible == null || feasible[i])) {
+        ps[i] = xs[i];
+        f[i] = fx[i];
+      }
+      if (f[i] < f[iMin]) {
+        iMin = i;
       }
     }
+    return iMin;
   }
 
   private void tellPyswarms(double[] fx, boolean[] feasible) {
     if (!initialized) {
-      pBest = new double[s][];
-      for (int i = 0; i < s; i++) {
-        pBest[i] = x[i].clone();
-      }
+      pBest = x.clone();
       fp = new double[s];
       Arrays.fill(fp, Double.POSITIVE_INFINITY);
       g = new double[][] {x[0].clone()};
       initialized = true;
     }
-    updatePersonalBests(fx, feasible);
+    int iMin = updatePersonalBests(fx, feasible);
     double before = fg;
     if (o.topology() == Topology.GLOBAL) {
-      int iMin = argmin(fp);
       if (fp[iMin] < fg) {
         g = new double[][] {pBest[iMin].clone()};
         fg = fp[iMin];
@@ -487,19 +386,23 @@ public final class PSO extends GlobalOptimizer {
     double best = Double.POSITIVE_INFINITY;
     Integer[] idx = new Integer[s];
     double[] dist = new double[s];
+    boolean manhattan = o.p() == 1;
+    int k = o.k();
     for (int i = 0; i < s; i++) {
+      double[] xi = x[i];
       for (int q = 0; q < s; q++) {
         idx[q] = q;
+        double[] xq = x[q];
         double dd = 0;
         for (int j = 0; j < n; j++) {
-          double t = Math.abs(x[i][j] - x[q][j]);
-          dd += o.p() == 1 ? t : t * t;
+          double t = Math.abs(xi[j] - xq[j]);
+          dd += manhattan ? t : t * t;
         }
         dist[q] = dd;
       }
       Arrays.sort(idx, (a, b) -> Double.compare(dist[a], dist[b]));
       int bestNeighbour = idx[0];
-      for (int q = 1; q < o.k(); q++) {
+      for (int q = 1; q < k; q++) {
         if (fp[idx[q]] < fp[bestNeighbour]) {
           bestNeighbour = idx[q];
         }
