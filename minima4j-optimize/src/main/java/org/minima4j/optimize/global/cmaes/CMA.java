@@ -8,7 +8,6 @@ import java.util.random.RandomGenerator;
 import org.minima4j.optimize.Bounds;
 import org.minima4j.optimize.global.GlobalOptimizer;
 import org.minima4j.optimize.global.internal.NumpyEigh;
-import org.minima4j.optimize.global.internal.RefBlas;
 import org.minima4j.optimize.global.internal.State;
 
 /**
@@ -244,7 +243,7 @@ public final class CMA extends GlobalOptimizer {
     double[][] bdm = eig.bd;
     double[] x = new double[n];
     for (int i = 0; i < n; i++) {
-      x[i] = m[i] + sg * RefBlas.dot(bdm[i], zz, 0, n);
+      x[i] = m[i] + sg * CmaEigen.dot(bdm[i], zz, 0, n);
     }
     return x;
   }
@@ -305,7 +304,7 @@ public final class CMA extends GlobalOptimizer {
     double[] ywv = yw;
     double step = p.cm * sg;
     for (int i = 0; i < n; i++) {
-      ywv[i] = RefBlas.dot(yc[i], w, 0, p.mu);
+      ywv[i] = CmaEigen.dot(yc[i], w, 0, p.mu);
       m[i] += step * ywv[i];
     }
     // step-size control: C^(-1/2) = B D^-1 B^T
@@ -315,7 +314,7 @@ public final class CMA extends GlobalOptimizer {
     double[] ps = pSigma;
     double norm2 = 0;
     for (int i = 0; i < n; i++) {
-      ps[i] = (1 - cs) * ps[i] + coef * RefBlas.dot(c2[i], ywv, 0, n);
+      ps[i] = (1 - cs) * ps[i] + coef * CmaEigen.dot(c2[i], ywv, 0, n);
       norm2 += ps[i] * ps[i];
     }
     double normPs = Math.sqrt(norm2);
@@ -349,7 +348,7 @@ public final class CMA extends GlobalOptimizer {
     double[][] wyc = wyCols;
     double[][] cm = c;
     for (int i = 0; i < n; i++) {
-      RefBlas.mul(wo, yc[i], wyc[i], 0, lambda);
+      CmaEigen.mul(wo, yc[i], wyc[i], 0, lambda);
     }
     for (int i = 0; i < n; i++) {
       updateRow(cm[i], decay, c1 * pcv[i], pcv, cmu, wyc[i], yc);
@@ -373,7 +372,7 @@ public final class CMA extends GlobalOptimizer {
   private static double whitenedNorm2(double[][] invSqrtC, double[] y) {
     double s = 0;
     for (double[] row : invSqrtC) {
-      double v = RefBlas.dot(row, y, 0, y.length);
+      double v = CmaEigen.dot(row, y, 0, y.length);
       s += v * v;
     }
     return s;
@@ -386,7 +385,7 @@ public final class CMA extends GlobalOptimizer {
   private static void updateRow(double[] ci, double decay, double c1pci, double[] pc, double cmu, double[] wyi,
       double[][] yc) {
     for (int j = 0; j < ci.length; j++) {
-      ci[j] = decay * ci[j] + c1pci * pc[j] + cmu * RefBlas.dot(wyi, yc[j], 0, wyi.length);
+      ci[j] = decay * ci[j] + c1pci * pc[j] + cmu * CmaEigen.dot(wyi, yc[j], 0, wyi.length);
     }
   }
 
@@ -457,11 +456,16 @@ public final class CMA extends GlobalOptimizer {
     }
     double[] d = eig.d;
     double[][] b = eig.b;
+    // Math.max/min over D without the calls: NaN sticks, +0 counts as above -0
     double maxD = Double.NEGATIVE_INFINITY;
     double minD = Double.POSITIVE_INFINITY;
     for (double v : d) {
-      maxD = Math.max(maxD, v);
-      minD = Math.min(minD, v);
+      if (v > maxD || v != v || (v == 0 && maxD == 0 && 1 / maxD < 0)) {
+        maxD = v;
+      }
+      if (v < minD || v != v || (v == 0 && minD == 0 && 1 / minD > 0)) {
+        minD = v;
+      }
     }
     if (sigma * maxD > 1e4) {
       return "tolxup: sigma * max(D) > 1e4";

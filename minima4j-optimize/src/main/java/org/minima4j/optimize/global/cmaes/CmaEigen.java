@@ -1,7 +1,6 @@
 package org.minima4j.optimize.global.cmaes;
 
 import org.minima4j.optimize.global.internal.NumpyEigh;
-import org.minima4j.optimize.global.internal.RefBlas;
 import org.minima4j.tensor.internal.SymmetricEigen;
 
 /**
@@ -10,6 +9,10 @@ import org.minima4j.tensor.internal.SymmetricEigen;
  * what a generation derives from it: {@code B diag(D)} for the samples and {@code C^(-1/2) = B diag(1/D) B^T}
  * for the step-size path, each computed once per decomposition in the order cmaes' expressions imply. The
  * work arrays are reused, so a generation allocates only D.
+ *
+ * <p>It also holds the two inner loops of a generation's matrix products ({@link #dot}, {@link #mul}), small
+ * methods the JIT compiles within the first generations, where the once-per-generation code that calls
+ * them stays interpreted for most of a short run.
  */
 final class CmaEigen {
   private static final double EPS = 1e-8;
@@ -111,7 +114,7 @@ final class CmaEigen {
       inv[k] = 1 / dd[k];
     }
     for (int i = 0; i < n; i++) {
-      RefBlas.mul(bb[i], dd, bd[i], 0, n);
+      mul(bb[i], dd, bd[i], 0, n);
       scaledRowTimesTranspose(bb[i], inv, bb, invSqrtC[i], row);
     }
     derived = true;
@@ -124,7 +127,7 @@ final class CmaEigen {
       tmp[k] = bi[k] * s[k];
     }
     for (int j = 0; j < n; j++) {
-      out[j] = RefBlas.dot(tmp, b[j], 0, n);
+      out[j] = dot(tmp, b[j], 0, n);
     }
   }
 
@@ -135,5 +138,21 @@ final class CmaEigen {
       }
     }
     return true;
+  }
+
+  /** {@code s = 0; s += a[k] * b[k]} for k = from, ..., to - 1 (left to right, as the loops it replaces). */
+  static double dot(double[] a, double[] b, int from, int to) {
+    double s = 0;
+    for (int k = from; k < to; k++) {
+      s += a[k] * b[k];
+    }
+    return s;
+  }
+
+  /** {@code out[k] = a[k] * b[k]} for k = from, ..., to - 1. */
+  static void mul(double[] a, double[] b, double[] out, int from, int to) {
+    for (int k = from; k < to; k++) {
+      out[k] = a[k] * b[k];
+    }
   }
 }

@@ -209,10 +209,21 @@ final class NumpyEighSteqr {
     for (int i = m - 1; i >= l; i--) {
       double f = s * e[i];
       double b = c * e[i];
-      dlartg(g, f, rot);
-      c = rot[0];
-      s = rot[1];
-      r = rot[2];
+      // dlartg(g, f): its general branch inline (f1, g1 in range implies f, g non-zero and not NaN, so the
+      // copySign is a sign test), the others by the call
+      double f1 = Math.abs(g);
+      double g1 = Math.abs(f);
+      if (f1 > RTMIN && f1 < RTMAX && g1 > RTMIN && g1 < RTMAX) {
+        double dd = Math.sqrt(g * g + f * f);
+        r = g < 0 ? -dd : dd;
+        c = f1 / dd;
+        s = f / r;
+      } else {
+        dlartg(g, f, rot);
+        c = rot[0];
+        s = rot[1];
+        r = rot[2];
+      }
       if (i != m - 1) {
         e[i + 1] = r;
       }
@@ -221,7 +232,9 @@ final class NumpyEighSteqr {
       p = s * r;
       d[i + 1] = g + p;
       g = c * r - b;
-      rotateColumns(n, c, -s, z, i);
+      if (c != 1 || -s != 0) {
+        rotate(c, -s, z[i], z[i + 1], 1, n + 1);
+      }
     }
     d[l] = d[l] - p;
     e[l] = g;
@@ -291,10 +304,21 @@ final class NumpyEighSteqr {
     for (int i = m; i <= l - 1; i++) {
       double f = s * e[i];
       double b = c * e[i];
-      dlartg(g, f, rot);
-      c = rot[0];
-      s = rot[1];
-      r = rot[2];
+      // dlartg(g, f): its general branch inline (f1, g1 in range implies f, g non-zero and not NaN, so the
+      // copySign is a sign test), the others by the call
+      double f1 = Math.abs(g);
+      double g1 = Math.abs(f);
+      if (f1 > RTMIN && f1 < RTMAX && g1 > RTMIN && g1 < RTMAX) {
+        double dd = Math.sqrt(g * g + f * f);
+        r = g < 0 ? -dd : dd;
+        c = f1 / dd;
+        s = f / r;
+      } else {
+        dlartg(g, f, rot);
+        c = rot[0];
+        s = rot[1];
+        r = rot[2];
+      }
       if (i != m) {
         e[i - 1] = r;
       }
@@ -303,7 +327,9 @@ final class NumpyEighSteqr {
       p = s * r;
       d[i] = g + p;
       g = c * r - b;
-      rotateColumns(n, c, s, z, i);
+      if (c != 1 || s != 0) {
+        rotate(c, s, z[i], z[i + 1], 1, n + 1);
+      }
     }
     d[l] = d[l] - p;
     e[l - 1] = g;
@@ -312,7 +338,20 @@ final class NumpyEighSteqr {
   /** dlasr's rotation of columns {@code col} and {@code col + 1} of Z, skipped when it is the identity. */
   private static void rotateColumns(int n, double ctemp, double stemp, double[][] z, int col) {
     if (ctemp != 1 || stemp != 0) {
-      RefBlas.rotate(ctemp, stemp, z[col], z[col + 1], 1, n + 1);
+      rotate(ctemp, stemp, z[col], z[col + 1], 1, n + 1);
+    }
+  }
+
+  /**
+   * A plane rotation of two columns ({@code dlasr}'s inner loop): {@code b[k] = c b[k] - s a[k]},
+   * {@code a[k] = s b[k] + c a[k]} (with the old {@code b[k]}), for k = from, ..., to - 1.
+   */
+  private static void rotate(double c, double s, double[] a, double[] b, int from, int to) {
+    for (int k = from; k < to; k++) {
+      double temp = b[k];
+      double ak = a[k];
+      b[k] = c * temp - s * ak;
+      a[k] = s * temp + c * ak;
     }
   }
 
