@@ -424,7 +424,6 @@ public final class CMA extends GlobalOptimizer {
   public String stopMessage() {
     eigen();
     if (g > funhistTerm) {
-      // max - min < 1e-12 as with Math.max/min: a NaN makes it false, the sign of a zero cannot change it
       // max - min < 1e-12 as with Math.max/min: a NaN makes it false, the sign of a zero cannot change it, and
       // as max - min only grows (an infinity makes it infinite or NaN for good), the first failure decides
       double max = Double.NEGATIVE_INFINITY;

@@ -18,7 +18,10 @@ final class CmaEigen {
   private static final double EPS = 1e-8;
 
   private final int n;
-  /** Eigenvectors by column ({@code b[i][k]}); null when C must be decomposed again. */
+  /**
+   * Eigenvectors by column ({@code b[i][k]}); null when C must be decomposed again. A work array that the next
+   * decomposition overwrites: copy it to keep it.
+   */
   double[][] b;
   /** Square roots of the eigenvalues (negative ones replaced by cmaes' 1e-8). */
   double[] d;
