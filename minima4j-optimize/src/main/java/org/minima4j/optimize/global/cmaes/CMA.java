@@ -9,7 +9,6 @@ import org.minima4j.optimize.Bounds;
 import org.minima4j.optimize.global.GlobalOptimizer;
 import org.minima4j.optimize.global.internal.NumpyEigh;
 import org.minima4j.optimize.global.internal.State;
-import org.minima4j.tensor.internal.SymmetricEigen;
 
 /**
  * CMA-ES with ask/tell, after Hansen's tutorial (arXiv:1604.00772) with the numerics of
@@ -90,11 +89,17 @@ public final class CMA extends GlobalOptimizer {
   private double[] pSigma;
   private double[] pc;
   private int g;
-  // eigen-decomposition of c: c = b diag(d^2) b^T; null when it must be recomputed
-  private double[][] b;
-  private double[] d;
+  // eigen-decomposition of c: c = b diag(d^2) b^T, with what is derived from it
+  private final CmaEigen eig;
   private int eigenGeneration;
   private double[] funhist;
+  // work arrays, reused every generation
+  private final double[] z;
+  private final double[][] yRows; // y of the ranked points, one row per point
+  private final double[][] yCols; // the same by coordinate: yCols[i][k] = yRows[k][i]
+  private final double[][] wyCols; // wio[k] * yCols[i][k]
+  private final double[] yw;
+  private final double[] wio;
 
   /** CMA-ES from {@code mean} with step size {@code sigma}, randomness from {@code options.seed()}. */
   public CMA(double[] mean, double sigma, Options options) {
@@ -144,6 +149,13 @@ public final class CMA extends GlobalOptimizer {
     this.pSigma = new double[n];
     this.pc = new double[n];
     this.funhist = new double[2 * funhistTerm];
+    this.eig = new CmaEigen(n);
+    this.z = new double[n];
+    this.yRows = new double[lambda][n];
+    this.yCols = new double[n][lambda];
+    this.wyCols = new double[n][lambda];
+    this.yw = new double[n];
+    this.wio = new double[lambda];
   }
 
   @Override
@@ -175,59 +187,17 @@ public final class CMA extends GlobalOptimizer {
 
   // ------------------------------------------------------------------ eigen
 
+  /**
+   * Decomposes C unless its decomposition is current (cmaes caches B and D until {@code tell} changes C), so
+   * that a generation decomposes once however often {@code should_stop} and {@code ask} look at it.
+   */
   private void eigen() {
-    if (b != null) {
-      return;
+    if (eig.b == null) {
+      eig.decompose(c);
+      eigenGeneration = g;
+    } else if (!eig.derived) {
+      eig.derive();
     }
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        double s = (c[i][j] + c[j][i]) / 2;
-        c[i][j] = s;
-        c[j][i] = s;
-      }
-    }
-    // numpy.linalg.eigh's decomposition (LAPACK dsyevd), so that the samples B D z are cmaes' own; Jacobi only
-    // where LAPACK would fail (non-finite C or no convergence: numpy raises LinAlgError there)
-    double[] values;
-    double[][] bb;
-    NumpyEigh ne = NumpyEigh.of(c);
-    if (ne.converged && allFinite(ne.values)) {
-      values = ne.values;
-      bb = ne.vectors;
-    } else {
-      SymmetricEigen e = SymmetricEigen.of(c);
-      values = e.values;
-      bb = e.vectors;
-    }
-    double[] dd = new double[n];
-    for (int i = 0; i < n; i++) {
-      dd[i] = Math.sqrt(values[i] < 0 ? EPS : values[i]);
-    }
-    double[] dsq = new double[n];
-    for (int k = 0; k < n; k++) {
-      dsq[k] = dd[k] * dd[k];
-    }
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        double s = 0;
-        for (int k = 0; k < n; k++) {
-          s += bb[i][k] * dsq[k] * bb[j][k];
-        }
-        c[i][j] = s;
-      }
-    }
-    b = bb;
-    d = dd;
-    eigenGeneration = g;
-  }
-
-  private static boolean allFinite(double[] v) {
-    for (double x : v) {
-      if (!Double.isFinite(x)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   // ------------------------------------------------------------------ ask
@@ -264,17 +234,16 @@ public final class CMA extends GlobalOptimizer {
 
   private double[] sample() {
     eigen();
-    double[] z = new double[n];
+    double[] zz = z;
     for (int i = 0; i < n; i++) {
-      z[i] = rng.nextGaussian();
+      zz[i] = rng.nextGaussian();
     }
+    double[] m = mean;
+    double sg = sigma;
+    double[][] bdm = eig.bd;
     double[] x = new double[n];
     for (int i = 0; i < n; i++) {
-      double y = 0;
-      for (int k = 0; k < n; k++) {
-        y += b[i][k] * d[k] * z[k];
-      }
-      x[i] = mean[i] + sigma * y;
+      x[i] = m[i] + sg * CmaEigen.dot(bdm[i], zz, 0, n);
     }
     return x;
   }
@@ -296,14 +265,21 @@ public final class CMA extends GlobalOptimizer {
   /** CMA-ES accepts told points that differ from the asked ones (repaired points), as cmaes does. */
   @Override
   protected void checkTold(List<double[]> asked, List<double[]> told) {
-    for (double[] x : told) {
-      for (double v : x) {
-        if (!(Math.abs(v) < MEAN_MAX)) {
-          throw new IllegalArgumentException("Abs of all param values must be less than " + MEAN_MAX
-              + " to avoid overflow errors");
-        }
+    for (int k = 0; k < told.size(); k++) {
+      if (!allAbsBelowMeanMax(told.get(k))) {
+        throw new IllegalArgumentException("Abs of all param values must be less than " + MEAN_MAX
+            + " to avoid overflow errors");
       }
     }
+  }
+
+  private static boolean allAbsBelowMeanMax(double[] x) {
+    for (double v : x) {
+      if (!(Math.abs(v) < MEAN_MAX)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -315,94 +291,102 @@ public final class CMA extends GlobalOptimizer {
     funhist[fi + 1] = values[order[order.length - 1]];
 
     eigen();
-    double[][] bb = b;
-    double[] dd = d;
     int lambda = p.lambda;
-    double[][] y = new double[lambda][n];
+    double[] w = p.weightArray();
+    double[] m = mean;
+    double sg = sigma;
+    double[][] yr = yRows;
+    double[][] yc = yCols;
     for (int k = 0; k < lambda; k++) {
-      double[] x = xs.get(order[k]);
-      for (int i = 0; i < n; i++) {
-        y[k][i] = (x[i] - mean[i]) / sigma;
-      }
+      center(xs.get(order[k]), m, sg, yr[k], yc, k);
     }
     // selection and recombination (eq. 41)
-    double[] yw = new double[n];
+    double[] ywv = yw;
+    double step = p.cm * sg;
     for (int i = 0; i < n; i++) {
-      double s = 0;
-      for (int k = 0; k < p.mu; k++) {
-        s += y[k][i] * p.weight(k);
-      }
-      yw[i] = s;
-    }
-    for (int i = 0; i < n; i++) {
-      mean[i] += p.cm * sigma * yw[i];
+      ywv[i] = CmaEigen.dot(yc[i], w, 0, p.mu);
+      m[i] += step * ywv[i];
     }
     // step-size control: C^(-1/2) = B D^-1 B^T
-    double[] dinv = new double[n];
-    for (int k = 0; k < n; k++) {
-      dinv[k] = 1 / dd[k];
-    }
-    double[][] c2 = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        double s = 0;
-        for (int k = 0; k < n; k++) {
-          s += bb[i][k] * dinv[k] * bb[j][k];
-        }
-        c2[i][j] = s;
-      }
-    }
-    double[] c2yw = matVec(c2, yw);
-    double coef = Math.sqrt(p.cSigma * (2 - p.cSigma) * p.muEff);
+    double[][] c2 = eig.invSqrtC;
+    double cs = p.cSigma;
+    double coef = Math.sqrt(cs * (2 - cs) * p.muEff);
+    double[] ps = pSigma;
     double norm2 = 0;
     for (int i = 0; i < n; i++) {
-      pSigma[i] = (1 - p.cSigma) * pSigma[i] + coef * c2yw[i];
-      norm2 += pSigma[i] * pSigma[i];
+      ps[i] = (1 - cs) * ps[i] + coef * CmaEigen.dot(c2[i], ywv, 0, n);
+      norm2 += ps[i] * ps[i];
     }
     double normPs = Math.sqrt(norm2);
-    sigma *= Math.exp((p.cSigma / p.dSigma) * (normPs / p.chiN - 1));
-    sigma = Math.min(sigma, SIGMA_MAX);
+    sigma = Math.min(sg * Math.exp((cs / p.dSigma) * (normPs / p.chiN - 1)), SIGMA_MAX);
 
     // covariance matrix adaptation
-    double left = normPs / Math.sqrt(1 - Math.pow(1 - p.cSigma, 2 * (g + 1)));
+    double left = normPs / Math.sqrt(1 - Math.pow(1 - cs, 2 * (g + 1)));
     double right = (1.4 + 2.0 / (n + 1)) * p.chiN;
     double hSigma = left < right ? 1.0 : 0.0;
-    double ccoef = hSigma * Math.sqrt(p.cc * (2 - p.cc) * p.muEff);
+    double cc = p.cc;
+    double ccoef = hSigma * Math.sqrt(cc * (2 - cc) * p.muEff);
+    double[] pcv = pc;
     for (int i = 0; i < n; i++) {
-      pc[i] = (1 - p.cc) * pc[i] + ccoef * yw[i];
+      pcv[i] = (1 - cc) * pcv[i] + ccoef * ywv[i];
     }
     // eq. 46
-    double[] wio = new double[lambda];
+    double[] wo = wio;
     for (int k = 0; k < lambda; k++) {
-      double w = p.weight(k);
-      if (w >= 0) {
-        wio[k] = w;
+      double wk = w[k];
+      if (wk >= 0) {
+        wo[k] = wk;
       } else {
-        double[] cy = matVec(c2, y[k]);
-        double nn = 0;
-        for (double v : cy) {
-          nn += v * v;
-        }
-        wio[k] = w * (n / (nn + EPS));
+        wo[k] = wk * (n / (whitenedNorm2(c2, yr[k]) + EPS));
       }
     }
-    double deltaHSigma = (1 - hSigma) * p.cc * (2 - p.cc);
-    // eq. 47
-    double decay = 1 + p.c1 * deltaHSigma - p.c1 - p.cmu * p.weightSum();
+    double deltaHSigma = (1 - hSigma) * cc * (2 - cc);
+    // eq. 47; rank-mu term sum_k (wio[k] y[k][i]) y[k][j], by coordinate rows
+    double c1 = p.c1;
+    double cmu = p.cmu;
+    double decay = 1 + c1 * deltaHSigma - c1 - cmu * p.weightSum();
+    double[][] wyc = wyCols;
+    double[][] cm = c;
     for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        double rankMu = 0;
-        for (int k = 0; k < lambda; k++) {
-          rankMu += wio[k] * y[k][i] * y[k][j];
-        }
-        c[i][j] = decay * c[i][j] + p.c1 * pc[i] * pc[j] + p.cmu * rankMu;
-      }
+      CmaEigen.mul(wo, yc[i], wyc[i], 0, lambda);
+    }
+    for (int i = 0; i < n; i++) {
+      updateRow(cm[i], decay, c1 * pcv[i], pcv, cmu, wyc[i], yc);
     }
     if (g - eigenGeneration >= eigenGap) {
-      b = null;
-      d = null;
+      eig.invalidate();
     }
     endIteration();
+  }
+
+  /** {@code y = (x - m) / sigma} into row {@code yk} and column k of {@code yc}. */
+  private static void center(double[] x, double[] m, double sigma, double[] yk, double[][] yc, int k) {
+    for (int i = 0; i < yk.length; i++) {
+      double v = (x[i] - m[i]) / sigma;
+      yk[i] = v;
+      yc[i][k] = v;
+    }
+  }
+
+  /** {@code ||C^(-1/2) y||^2}, summed in order. */
+  private static double whitenedNorm2(double[][] invSqrtC, double[] y) {
+    double s = 0;
+    for (double[] row : invSqrtC) {
+      double v = CmaEigen.dot(row, y, 0, y.length);
+      s += v * v;
+    }
+    return s;
+  }
+
+  /**
+   * Row i of eq. 47: {@code c[i][j] = decay c[i][j] + (c1 pc[i]) pc[j] + cmu sum_k (wio[k] y[k][i]) y[k][j]},
+   * with {@code c1pci = c1 pc[i]} and {@code wyi[k] = wio[k] y[k][i]}.
+   */
+  private static void updateRow(double[] ci, double decay, double c1pci, double[] pc, double cmu, double[] wyi,
+      double[][] yc) {
+    for (int j = 0; j < ci.length; j++) {
+      ci[j] = decay * ci[j] + c1pci * pc[j] + cmu * CmaEigen.dot(wyi, yc[j], 0, wyi.length);
+    }
   }
 
   /**
@@ -415,25 +399,18 @@ public final class CMA extends GlobalOptimizer {
     for (int i = 0; i < m; i++) {
       int k = i;
       double v = values[i];
-      while (k > 0 && Double.compare(values[order[k - 1]], v) > 0) {
+      while (k > 0) {
+        // Double.compare(a, v) > 0, called only for equal values and NaN (signed zeros, NaN order)
+        double a = values[order[k - 1]];
+        if (!(a > v || (!(a < v) && Double.compare(a, v) > 0))) {
+          break;
+        }
         order[k] = order[k - 1];
         k--;
       }
       order[k] = i;
     }
     return order;
-  }
-
-  private double[] matVec(double[][] m, double[] v) {
-    double[] r = new double[n];
-    for (int i = 0; i < n; i++) {
-      double s = 0;
-      for (int j = 0; j < n; j++) {
-        s += m[i][j] * v[j];
-      }
-      r[i] = s;
-    }
-    return r;
   }
 
   // ------------------------------------------------------------------ termination
@@ -447,13 +424,24 @@ public final class CMA extends GlobalOptimizer {
   public String stopMessage() {
     eigen();
     if (g > funhistTerm) {
+      // max - min < 1e-12 as with Math.max/min: a NaN makes it false, the sign of a zero cannot change it, and
+      // as max - min only grows (an infinity makes it infinite or NaN for good), the first failure decides
       double max = Double.NEGATIVE_INFINITY;
       double min = Double.POSITIVE_INFINITY;
+      boolean flat = true;
       for (double v : funhist) {
-        max = Math.max(max, v);
-        min = Math.min(min, v);
+        if (v > max) {
+          max = v;
+        }
+        if (v < min) {
+          min = v;
+        }
+        if (v != v || !(max - min < 1e-12)) {
+          flat = false;
+          break;
+        }
       }
-      if (max - min < 1e-12) {
+      if (flat) {
         return "tolfun: range of best and worst values over the last " + funhistTerm + " generations < 1e-12";
       }
     }
@@ -465,11 +453,18 @@ public final class CMA extends GlobalOptimizer {
     if (allSmall) {
       return "tolx: sigma * diag(C) and sigma * pc below 1e-12 * sigma0";
     }
+    double[] d = eig.d;
+    double[][] b = eig.b;
+    // Math.max/min over D without the calls: NaN sticks, +0 counts as above -0
     double maxD = Double.NEGATIVE_INFINITY;
     double minD = Double.POSITIVE_INFINITY;
     for (double v : d) {
-      maxD = Math.max(maxD, v);
-      minD = Math.min(minD, v);
+      if (v > maxD || v != v || (v == 0 && maxD == 0 && 1 / maxD < 0)) {
+        maxD = v;
+      }
+      if (v < minD || v != v || (v == 0 && minD == 0 && 1 / minD > 0)) {
+        minD = v;
+      }
     }
     if (sigma * maxD > 1e4) {
       return "tolxup: sigma * max(D) > 1e4";
@@ -505,8 +500,8 @@ public final class CMA extends GlobalOptimizer {
     m.put("p_sigma", State.list(pSigma));
     m.put("pc", State.list(pc));
     m.put("g", g);
-    m.put("B", State.list(b));
-    m.put("D", State.list(d));
+    m.put("B", State.list(eig.b));
+    m.put("D", State.list(eig.d));
     m.put("eigen_generation", eigenGeneration);
     m.put("funhist_values", State.list(funhist));
   }
@@ -527,8 +522,7 @@ public final class CMA extends GlobalOptimizer {
     pSigma = State.getDoubleArray(m, "p_sigma");
     pc = State.getDoubleArray(m, "pc");
     g = State.getInt(m, "g");
-    b = State.getMatrix(m, "B");
-    d = State.getDoubleArray(m, "D");
+    eig.set(State.getMatrix(m, "B"), State.getDoubleArray(m, "D"));
     eigenGeneration = State.getInt(m, "eigen_generation");
     funhist = State.getDoubleArray(m, "funhist_values");
   }

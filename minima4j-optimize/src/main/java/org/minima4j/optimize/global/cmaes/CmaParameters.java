@@ -20,6 +20,8 @@ public final class CmaParameters {
   public final double muEffMinus;
   /** Recombination weights: positive ones sum to 1, negative ones scaled by min_alpha (eq. 53). */
   private final double[] weights;
+  /** Sum of all weights, left to right. */
+  private final double weightSum;
   /** Learning rate of the rank-one update. */
   public final double c1;
   /** Learning rate of the rank-mu update. */
@@ -80,6 +82,11 @@ public final class CmaParameters {
     for (int i = 0; i < lambda; i++) {
       weights[i] = wPrime[i] >= 0 ? 1 / positiveSum * wPrime[i] : minAlpha / negativeSum * wPrime[i];
     }
+    double ws = 0;
+    for (double w : weights) {
+      ws += w;
+    }
+    this.weightSum = ws;
     this.cm = 1;
     this.cSigma = (muEff + 2) / (n + muEff + 5);
     this.dSigma = 1 + 2 * Math.max(0, Math.sqrt((muEff - 1) / (n + 1)) - 1) + cSigma;
@@ -118,17 +125,14 @@ public final class CmaParameters {
     return weights.clone();
   }
 
-  double weight(int i) {
-    return weights[i];
+  /** The weights themselves, not a copy: for {@link CMA}'s update, which only reads them. */
+  double[] weightArray() {
+    return weights;
   }
 
   /** Sum of all weights (positive and negative). */
   public double weightSum() {
-    double s = 0;
-    for (double w : weights) {
-      s += w;
-    }
-    return s;
+    return weightSum;
   }
 
   /**

@@ -16,15 +16,17 @@ package org.minima4j.optimize.global.internal;
  * which is not ported: this routine still returns a correct decomposition there, with possibly other
  * signs. The matrix scalings {@code dsyevd}/{@code dsteqr} apply outside [1e-146, 1e146] are done with a
  * plain multiplication.
+ *
+ * <p>The work is done by a {@link Workspace}, which repeats decompositions of one size without allocating;
+ * {@code dsteqr} lives in {@link NumpyEighSteqr}. The loops over i of {@code dsytd2} and {@code dorm2r} call
+ * one method per reflector, and the BLAS inner loops are methods of their own, so that the JIT compiles the
+ * work early in a short run of many small decompositions (CMA-ES: one per generation), where the
+ * once-per-decomposition code stays interpreted. (A CMA-ES run loads only the workspace and
+ * {@code NumpyEighSteqr}: each class costs a cold JVM a few hundred microseconds.)
  */
 public final class NumpyEigh {
   private static final double EPS = 0x1.0p-53; // dlamch('E')
   private static final double SAFMIN = Double.MIN_NORMAL; // dlamch('S')
-  private static final double EPS2 = EPS * EPS;
-  private static final double SSFMAX = Math.sqrt(1 / SAFMIN) / 3;
-  private static final double SSFMIN = Math.sqrt(SAFMIN) / EPS2;
-  private static final double RTMIN = Math.sqrt(SAFMIN); // dlartg's
-  private static final double RTMAX = Math.sqrt((1 / SAFMIN) / 2);
 
   /** Eigenvalues, ascending. */
   public final double[] values;
@@ -42,71 +44,143 @@ public final class NumpyEigh {
   /** Decomposes the lower triangle of {@code a} (not modified). */
   public static NumpyEigh of(double[][] a) {
     int n = a.length;
-    if (n == 0) {
-      return new NumpyEigh(new double[0], new double[0][0], true);
-    }
-    if (n == 1) {
-      return new NumpyEigh(new double[] {a[0][0]}, new double[][] {{1.0}}, Double.isFinite(a[0][0]));
-    }
-    // 1-based copies stored by column, as the Fortran's column-major A: aa[j][i] = A(i, j), i >= j
-    double[][] aa = new double[n + 1][n + 1];
-    double anrm = 0;
-    for (int j = 1; j <= n; j++) {
-      for (int i = j; i <= n; i++) {
-        aa[j][i] = a[i - 1][j - 1];
-        anrm = Math.max(anrm, Math.abs(aa[j][i]));
-      }
-    }
-    double smlnum = SAFMIN / EPS;
-    double rmin = Math.sqrt(smlnum);
-    double rmax = Math.sqrt(1 / smlnum);
-    double sigma = 1;
-    if (anrm > 0 && anrm < rmin) {
-      sigma = rmin / anrm;
-    } else if (anrm > rmax) {
-      sigma = rmax / anrm;
-    }
-    if (sigma != 1) {
-      for (int j = 1; j <= n; j++) {
-        for (int i = j; i <= n; i++) {
-          aa[j][i] *= sigma;
-        }
-      }
-    }
-    double[] d = new double[n + 1];
-    double[] e = new double[n + 1];
-    double[] tau = new double[n + 1];
-    dsytd2Lower(n, aa, d, e, tau);
-    double[][] z = new double[n + 1][n + 1];
-    boolean ok = dsteqr(n, d, e, z);
-    dorm2r(n, aa, tau, z);
     double[] values = new double[n];
     double[][] vectors = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      values[i] = sigma != 1 ? d[i + 1] * (1 / sigma) : d[i + 1];
-      for (int k = 0; k < n; k++) {
-        vectors[i][k] = z[k + 1][i + 1];
-      }
-    }
+    boolean ok = new Workspace(n).decompose(a, values, vectors);
     return new NumpyEigh(values, vectors, ok);
   }
 
-  // ------------------------------------------------------------------ dsytd2 (UPLO = 'L')
+  /**
+   * The work arrays of one dimension, for repeated decompositions without allocating: {@link #decompose}
+   * gives bit for bit what {@link NumpyEigh#of} gives. Not thread-safe.
+   */
+  public static final class Workspace {
+    private final int n;
+    // 1-based copy of A stored by column, as the Fortran's column-major A: aa[j][i] = A(i, j), i >= j
+    private final double[][] aa;
+    // eigenvectors of the tridiagonal, by column (1-based)
+    private final double[][] z;
+    private final double[] d;
+    private final double[] e;
+    private final double[] tau;
+    private final double[] y;
+    private final double[] rot = new double[4];
 
-  private static void dsytd2Lower(int n, double[][] a, double[] d, double[] e, double[] tau) {
-    for (int i = 1; i <= n - 1; i++) {
+    /** Work arrays for n x n matrices. */
+    public Workspace(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("n must be >= 0, got " + n);
+      }
+      this.n = n;
+      aa = new double[n + 1][n + 1];
+      z = new double[n + 1][n + 1];
+      d = new double[n + 1];
+      e = new double[n + 1];
+      tau = new double[n + 1];
+      y = new double[n + 1];
+    }
+
+    /**
+     * Decomposes the lower triangle of the n x n matrix {@code a} (not modified) into {@code values} (length
+     * n, ascending) and {@code vectors} (n x n, {@code vectors[i][k]} = component i of vector k); returns
+     * whether {@code dsteqr} converged, as {@link NumpyEigh#converged}.
+     */
+    public boolean decompose(double[][] a, double[] values, double[][] vectors) {
+      if (a.length != n) {
+        throw new IllegalArgumentException("workspace is for n = " + n + ", matrix has " + a.length + " rows");
+      }
+      if (n == 0) {
+        return true;
+      }
+      if (n == 1) {
+        values[0] = a[0][0];
+        vectors[0][0] = 1.0;
+        return Double.isFinite(a[0][0]);
+      }
+      double anrm = 0;
+      for (int j = 1; j <= n; j++) {
+        anrm = copyColumn(a, j, aa[j], anrm);
+      }
+      double smlnum = SAFMIN / EPS;
+      double rmin = Math.sqrt(smlnum);
+      double rmax = Math.sqrt(1 / smlnum);
+      double sigma = 1;
+      if (anrm > 0 && anrm < rmin) {
+        sigma = rmin / anrm;
+      } else if (anrm > rmax) {
+        sigma = rmax / anrm;
+      }
+      if (sigma != 1) {
+        for (int j = 1; j <= n; j++) {
+          double[] aj = aa[j];
+          for (int i = j; i <= n; i++) {
+            aj[i] *= sigma;
+          }
+        }
+      }
+      dsytd2Lower(n, aa, d, e, tau, y);
+      // z is zero here: allocated so, and storeColumn clears each column after reading it
+      boolean ok = NumpyEighSteqr.dsteqr(n, d, e, z, rot);
+      dorm2r(n, aa, tau, z);
+      double inv = 1 / sigma;
+      for (int k = 0; k < n; k++) {
+        values[k] = sigma != 1 ? d[k + 1] * inv : d[k + 1];
+        storeColumn(z[k + 1], vectors, k);
+      }
+      return ok;
+    }
+
+    /** {@code aj[i] = a[i - 1][j - 1]} for i = j..n; returns anrm updated with their absolute values. */
+    private static double copyColumn(double[][] a, int j, double[] aj, double anrm) {
+      double mx = anrm;
+      for (int i = j; i <= a.length; i++) {
+        double v = a[i - 1][j - 1];
+        aj[i] = v;
+        double av = Math.abs(v);
+        if (av > mx || av != av) { // Math.max(mx, av): both >= +0 or NaN, NaN sticks
+          mx = av;
+        }
+      }
+      return mx;
+    }
+
+    /** Column k of the 0-based result from the 1-based vector {@code zk}, which is left zero for the next call. */
+    private static void storeColumn(double[] zk, double[][] vectors, int k) {
+      for (int i = 0; i < vectors.length; i++) {
+        vectors[i][k] = zk[i + 1];
+        zk[i + 1] = 0;
+      }
+    }
+
+    // ------------------------------------------------------------------ dsytd2 (UPLO = 'L')
+
+    /** {@code y} is work space of length n + 1. */
+    private static void dsytd2Lower(int n, double[][] a, double[] d, double[] e, double[] tau, double[] y) {
+      for (int i = 1; i <= n - 1; i++) {
+        reflect(n, a, i, e, tau, y);
+        d[i] = a[i][i];
+      }
+      d[n] = a[n][n];
+    }
+
+    /** dsytd2's step i: the reflector H(i) annihilating A(i+2:n, i), and its two-sided application. */
+    private static void reflect(int n, double[][] a, int i, double[] e, double[] tau, double[] y) {
+      double[] ai = a[i];
       int m = n - i;
       // dlarfg(n - i, A(i+1, i), A(min(i+2, n):n, i))
-      double alpha = a[i][i + 1];
+      double alpha = ai[i + 1];
       double xnorm = 0;
       double scale = 0;
       for (int r = i + 2; r <= n; r++) {
-        scale = Math.max(scale, Math.abs(a[i][r]));
+        double av = Math.abs(ai[r]);
+        if (av > scale || av != av) { // Math.max(scale, av): both >= +0 or NaN, NaN sticks
+          scale = av;
+        }
       }
       if (scale > 0) {
         double ss = 0;
         for (int r = i + 2; r <= n; r++) {
-          double t = a[i][r] / scale;
+          double t = ai[r] / scale;
           ss += t * t;
         }
         xnorm = scale * Math.sqrt(ss);
@@ -115,493 +189,117 @@ public final class NumpyEigh {
       if (m <= 1 || xnorm == 0) {
         taui = 0;
       } else {
-        double beta = -Math.copySign(dlapy2(alpha, xnorm), alpha);
+        double beta = -Math.copySign(NumpyEighSteqr.dlapy2(alpha, xnorm), alpha);
         taui = (beta - alpha) / beta;
         double inv = 1 / (alpha - beta);
         for (int r = i + 2; r <= n; r++) {
-          a[i][r] *= inv;
+          ai[r] *= inv;
         }
         alpha = beta;
       }
-      a[i][i + 1] = alpha;
-      e[i] = a[i][i + 1];
+      ai[i + 1] = alpha;
+      e[i] = ai[i + 1];
       if (taui != 0) {
-        a[i][i + 1] = 1;
-        // x := taui * A(i+1:n, i+1:n) v, into tau(i:n-1) (reference dsymv, lower, beta = 0)
-        double[] y = new double[m + 1];
-        for (int jj = 1; jj <= m; jj++) {
-          int j = i + jj;
-          double temp1 = taui * a[i][j];
-          double temp2 = 0;
-          y[jj] += temp1 * a[j][j];
-          for (int ii = jj + 1; ii <= m; ii++) {
-            int r = i + ii;
-            y[ii] += temp1 * a[j][r];
-            temp2 += a[j][r] * a[i][r];
-          }
-          y[jj] += taui * temp2;
+        ai[i + 1] = 1;
+        // x := taui * A(i+1:n, i+1:n) v, into y(i+1:n) (reference dsymv, lower, beta = 0); v = A(i+1:n, i)
+        for (int r = i + 1; r <= n; r++) {
+          y[r] = 0;
+        }
+        for (int j = i + 1; j <= n; j++) {
+          double[] aj = a[j];
+          double temp1 = taui * ai[j];
+          y[j] += temp1 * aj[j];
+          double temp2 = symvColumn(temp1, aj, ai, y, j + 1, n + 1);
+          y[j] += taui * temp2;
         }
         // w := x - 1/2 tau (x^T v) v
-        double dot = 0;
-        for (int jj = 1; jj <= m; jj++) {
-          dot += y[jj] * a[i][i + jj];
-        }
+        double dot = dot(y, ai, i + 1, n + 1);
         double alpha2 = -0.5 * taui * dot;
-        for (int jj = 1; jj <= m; jj++) {
-          y[jj] += alpha2 * a[i][i + jj];
-        }
+        axpy(alpha2, ai, y, i + 1, n + 1);
         // A := A - v w^T - w v^T (reference dsyr2, lower, alpha = -1)
-        for (int jj = 1; jj <= m; jj++) {
-          double xj = a[i][i + jj];
-          double yj = y[jj];
+        for (int j = i + 1; j <= n; j++) {
+          double xj = ai[j];
+          double yj = y[j];
           if (xj != 0 || yj != 0) {
-            double temp1 = -1 * yj;
-            double temp2 = -1 * xj;
-            int j = i + jj;
-            for (int ii = jj; ii <= m; ii++) {
-              int r = i + ii;
-              a[j][r] = a[j][r] + a[i][r] * temp1 + y[ii] * temp2;
-            }
+            syr2Column(a[j], ai, -1 * yj, y, -1 * xj, j, n + 1);
           }
         }
-        a[i][i + 1] = e[i];
+        ai[i + 1] = e[i];
       }
-      d[i] = a[i][i];
       tau[i] = taui;
     }
-    d[n] = a[n][n];
-  }
 
-  private static double dlapy2(double x, double y) {
-    double xa = Math.abs(x);
-    double ya = Math.abs(y);
-    double w = Math.max(xa, ya);
-    double zz = Math.min(xa, ya);
-    if (zz == 0 || w > Double.MAX_VALUE) {
-      return w;
-    }
-    double q = zz / w;
-    return w * Math.sqrt(1 + q * q);
-  }
+    // ------------------------------------------------------------------ dormtr('L', 'L', 'N') = dorm2r on rows 2..n
 
-  // ------------------------------------------------------------------ dsteqr (COMPZ = 'I')
-
-  /**
-   * Returns whether it converged; d gets the eigenvalues ascending, z the eigenvectors of the tridiagonal, stored
-   * by column ({@code z[k][i]} = component i of vector k) so that rotations and swaps touch whole arrays.
-   */
-  private static boolean dsteqr(int n, double[] d, double[] e, double[][] z) {
-    for (int i = 1; i <= n; i++) {
-      z[i][i] = 1;
-    }
-    double[] work = new double[2 * n];
-    int nmaxit = n * 30;
-    int jtot = 0;
-    int l1 = 1;
-    int nm1 = n - 1;
-    while (l1 <= n) {
-      if (l1 > 1) {
-        e[l1 - 1] = 0;
-      }
-      int m = n;
-      for (int mm = l1; mm <= nm1; mm++) {
-        double tst = Math.abs(e[mm]);
-        if (tst == 0) {
-          m = mm;
-          break;
-        }
-        if (tst <= (Math.sqrt(Math.abs(d[mm])) * Math.sqrt(Math.abs(d[mm + 1]))) * EPS) {
-          e[mm] = 0;
-          m = mm;
-          break;
+    private static void dorm2r(int n, double[][] a, double[] tau, double[][] z) {
+      for (int i = n - 1; i >= 1; i--) {
+        if (tau[i] != 0) {
+          applyReflector(n, a[i], tau[i], i, z);
         }
       }
-      int l = l1;
-      int lsv = l;
-      int lend = m;
-      int lendsv = lend;
-      l1 = m + 1;
-      if (lend == l) {
-        continue;
-      }
-      double anorm = 0;
-      for (int i = l; i <= lend; i++) {
-        anorm = Math.max(anorm, Math.abs(d[i]));
-        if (i < lend) {
-          anorm = Math.max(anorm, Math.abs(e[i]));
-        }
-      }
-      if (Double.isNaN(anorm)) {
-        return false;
-      }
-      if (anorm == 0) {
-        continue;
-      }
-      int iscale = 0;
-      if (anorm > SSFMAX) {
-        iscale = 1;
-        scale(d, e, l, lend, SSFMAX / anorm);
-      } else if (anorm < SSFMIN) {
-        iscale = 2;
-        scale(d, e, l, lend, SSFMIN / anorm);
-      }
-      if (Math.abs(d[lend]) < Math.abs(d[l])) {
-        lend = lsv;
-        l = lendsv;
-      }
-      if (lend > l) {
-        jtot = ql(n, d, e, z, work, l, lend, jtot, nmaxit);
-      } else {
-        jtot = qr(n, d, e, z, work, l, lend, jtot, nmaxit);
-      }
-      if (iscale == 1) {
-        scale(d, e, lsv, lendsv, anorm / SSFMAX);
-      } else if (iscale == 2) {
-        scale(d, e, lsv, lendsv, anorm / SSFMIN);
-      }
-      if (jtot >= nmaxit) {
-        return false;
-      }
     }
-    // selection sort, ascending, swapping eigenvectors
-    for (int ii = 2; ii <= n; ii++) {
-      int i = ii - 1;
-      int k = i;
-      double p = d[i];
-      for (int j = ii; j <= n; j++) {
-        if (d[j] < p) {
-          k = j;
-          p = d[j];
-        }
-      }
-      if (k != i) {
-        d[k] = d[i];
-        d[i] = p;
-        double[] t = z[i];
-        z[i] = z[k];
-        z[k] = t;
-      }
-    }
-    return true;
-  }
 
-  private static void scale(double[] d, double[] e, int from, int to, double f) {
-    for (int i = from; i <= to; i++) {
-      d[i] *= f;
-      if (i < to) {
-        e[i] *= f;
-      }
-    }
-  }
-
-  /** dsteqr's QL branch (labels 40 to 80); returns the updated iteration count. */
-  private static int ql(int n, double[] d, double[] e, double[][] z, double[] work, int l0, int lend, int jtot0,
-      int nmaxit) {
-    int l = l0;
-    int jtot = jtot0;
-    double[] rot = new double[3];
-    while (true) {
-      int m = lend;
-      if (l != lend) {
-        for (int mm = l; mm <= lend - 1; mm++) {
-          double tst = Math.abs(e[mm]) * Math.abs(e[mm]);
-          if (tst <= (EPS2 * Math.abs(d[mm])) * Math.abs(d[mm + 1]) + SAFMIN) {
-            m = mm;
-            break;
-          }
-        }
-      }
-      if (m < lend) {
-        e[m] = 0;
-      }
-      double p = d[l];
-      if (m == l) {
-        d[l] = p;
-        l++;
-        if (l <= lend) {
-          continue;
-        }
-        return jtot;
-      }
-      if (m == l + 1) {
-        double[] ev = dlaev2(d[l], e[l], d[l + 1]);
-        work[l] = ev[2];
-        work[n - 1 + l] = ev[3];
-        dlasrBackward(n, 2, work, l, n - 1 + l, z, l);
-        d[l] = ev[0];
-        d[l + 1] = ev[1];
-        e[l] = 0;
-        l += 2;
-        if (l <= lend) {
-          continue;
-        }
-        return jtot;
-      }
-      if (jtot == nmaxit) {
-        return jtot;
-      }
-      jtot++;
-      double g = (d[l + 1] - p) / (2 * e[l]);
-      double r = dlapy2(g, 1);
-      g = d[m] - p + (e[l] / (g + Math.copySign(r, g)));
-      double s = 1;
-      double c = 1;
-      p = 0;
-      for (int i = m - 1; i >= l; i--) {
-        double f = s * e[i];
-        double b = c * e[i];
-        dlartg(g, f, rot);
-        c = rot[0];
-        s = rot[1];
-        r = rot[2];
-        if (i != m - 1) {
-          e[i + 1] = r;
-        }
-        g = d[i + 1] - p;
-        r = (d[i] - g) * s + 2 * c * b;
-        p = s * r;
-        d[i + 1] = g + p;
-        g = c * r - b;
-        work[i] = c;
-        work[n - 1 + i] = -s;
-      }
-      dlasrBackward(n, m - l + 1, work, l, n - 1 + l, z, l);
-      d[l] = d[l] - p;
-      e[l] = g;
-    }
-  }
-
-  /** dsteqr's QR branch (labels 90 to 130). */
-  private static int qr(int n, double[] d, double[] e, double[][] z, double[] work, int l0, int lend, int jtot0,
-      int nmaxit) {
-    int l = l0;
-    int jtot = jtot0;
-    double[] rot = new double[3];
-    while (true) {
-      int m = lend;
-      if (l != lend) {
-        for (int mm = l; mm >= lend + 1; mm--) {
-          double tst = Math.abs(e[mm - 1]) * Math.abs(e[mm - 1]);
-          if (tst <= (EPS2 * Math.abs(d[mm])) * Math.abs(d[mm - 1]) + SAFMIN) {
-            m = mm;
-            break;
-          }
-        }
-      }
-      if (m > lend) {
-        e[m - 1] = 0;
-      }
-      double p = d[l];
-      if (m == l) {
-        d[l] = p;
-        l--;
-        if (l >= lend) {
-          continue;
-        }
-        return jtot;
-      }
-      if (m == l - 1) {
-        double[] ev = dlaev2(d[l - 1], e[l - 1], d[l]);
-        work[m] = ev[2];
-        work[n - 1 + m] = ev[3];
-        dlasrForward(n, 2, work, m, n - 1 + m, z, l - 1);
-        d[l - 1] = ev[0];
-        d[l] = ev[1];
-        e[l - 1] = 0;
-        l -= 2;
-        if (l >= lend) {
-          continue;
-        }
-        return jtot;
-      }
-      if (jtot == nmaxit) {
-        return jtot;
-      }
-      jtot++;
-      double g = (d[l - 1] - p) / (2 * e[l - 1]);
-      double r = dlapy2(g, 1);
-      g = d[m] - p + (e[l - 1] / (g + Math.copySign(r, g)));
-      double s = 1;
-      double c = 1;
-      p = 0;
-      for (int i = m; i <= l - 1; i++) {
-        double f = s * e[i];
-        double b = c * e[i];
-        dlartg(g, f, rot);
-        c = rot[0];
-        s = rot[1];
-        r = rot[2];
-        if (i != m) {
-          e[i - 1] = r;
-        }
-        g = d[i] - p;
-        r = (d[i + 1] - g) * s + 2 * c * b;
-        p = s * r;
-        d[i] = g + p;
-        g = c * r - b;
-        work[i] = c;
-        work[n - 1 + i] = s;
-      }
-      dlasrForward(n, l - m + 1, work, m, n - 1 + m, z, m);
-      d[l] = d[l] - p;
-      e[l - 1] = g;
-    }
-  }
-
-  /** dlaev2: {rt1, rt2, cs1, sn1} of [[a, b], [b, c]]. */
-  private static double[] dlaev2(double a, double b, double c) {
-    double sm = a + c;
-    double df = a - c;
-    double adf = Math.abs(df);
-    double tb = b + b;
-    double ab = Math.abs(tb);
-    double acmx;
-    double acmn;
-    if (Math.abs(a) > Math.abs(c)) {
-      acmx = a;
-      acmn = c;
-    } else {
-      acmx = c;
-      acmn = a;
-    }
-    double rt;
-    if (adf > ab) {
-      double q = ab / adf;
-      rt = adf * Math.sqrt(1 + q * q);
-    } else if (adf < ab) {
-      double q = adf / ab;
-      rt = ab * Math.sqrt(1 + q * q);
-    } else {
-      rt = ab * Math.sqrt(2.0);
-    }
-    double rt1;
-    double rt2;
-    int sgn1;
-    if (sm < 0) {
-      rt1 = 0.5 * (sm - rt);
-      sgn1 = -1;
-      rt2 = (acmx / rt1) * acmn - (b / rt1) * b;
-    } else if (sm > 0) {
-      rt1 = 0.5 * (sm + rt);
-      sgn1 = 1;
-      rt2 = (acmx / rt1) * acmn - (b / rt1) * b;
-    } else {
-      rt1 = 0.5 * rt;
-      rt2 = -0.5 * rt;
-      sgn1 = 1;
-    }
-    double cs;
-    int sgn2;
-    if (df >= 0) {
-      cs = df + rt;
-      sgn2 = 1;
-    } else {
-      cs = df - rt;
-      sgn2 = -1;
-    }
-    double cs1;
-    double sn1;
-    if (Math.abs(cs) > ab) {
-      double ct = -tb / cs;
-      sn1 = 1 / Math.sqrt(1 + ct * ct);
-      cs1 = ct * sn1;
-    } else if (ab == 0) {
-      cs1 = 1;
-      sn1 = 0;
-    } else {
-      double tn = -cs / tb;
-      cs1 = 1 / Math.sqrt(1 + tn * tn);
-      sn1 = tn * cs1;
-    }
-    if (sgn1 == sgn2) {
-      double tn = cs1;
-      cs1 = -sn1;
-      sn1 = tn;
-    }
-    return new double[] {rt1, rt2, cs1, sn1};
-  }
-
-  /** LAPACK 3.10's dlartg ({@code la_xlartg}): {c, s, r} with c >= 0 and r carrying the sign of f. */
-  static void dlartg(double f, double g, double[] out) {
-    double f1 = Math.abs(f);
-    double g1 = Math.abs(g);
-    if (g == 0) {
-      out[0] = 1;
-      out[1] = 0;
-      out[2] = f;
-    } else if (f == 0) {
-      out[0] = 0;
-      out[1] = Math.copySign(1, g);
-      out[2] = g1;
-    } else if (f1 > RTMIN && f1 < RTMAX && g1 > RTMIN && g1 < RTMAX) {
-      double dd = Math.sqrt(f * f + g * g);
-      double r = Math.copySign(dd, f);
-      out[0] = f1 / dd;
-      out[1] = g / r;
-      out[2] = r;
-    } else {
-      double u = Math.min(1 / SAFMIN, Math.max(SAFMIN, Math.max(f1, g1)));
-      double fs = f / u;
-      double gs = g / u;
-      double dd = Math.sqrt(fs * fs + gs * gs);
-      double r = Math.copySign(dd, f);
-      out[0] = Math.abs(fs) / dd;
-      out[1] = gs / r;
-      out[2] = r * u;
-    }
-  }
-
-  /** dlasr('R', 'V', 'B', n, cols, c, s, Z(1, col0)): plane rotations of column pairs, last pair first. */
-  private static void dlasrBackward(int n, int cols, double[] w, int ci, int si, double[][] z, int col0) {
-    for (int j = cols - 1; j >= 1; j--) {
-      rotate(n, w[ci + j - 1], w[si + j - 1], z, col0 + j - 1);
-    }
-  }
-
-  /** dlasr('R', 'V', 'F', ...): first pair first. */
-  private static void dlasrForward(int n, int cols, double[] w, int ci, int si, double[][] z, int col0) {
-    for (int j = 1; j <= cols - 1; j++) {
-      rotate(n, w[ci + j - 1], w[si + j - 1], z, col0 + j - 1);
-    }
-  }
-
-  private static void rotate(int n, double ctemp, double stemp, double[][] z, int col) {
-    if (ctemp != 1 || stemp != 0) {
-      double[] a = z[col];
-      double[] b = z[col + 1];
-      for (int i = 1; i <= n; i++) {
-        double temp = b[i];
-        b[i] = ctemp * temp - stemp * a[i];
-        a[i] = stemp * temp + ctemp * a[i];
-      }
-    }
-  }
-
-  // ------------------------------------------------------------------ dormtr('L', 'L', 'N') = dorm2r on rows 2..n
-
-  private static void dorm2r(int n, double[][] a, double[] tau, double[][] z) {
-    double[] w = new double[n + 1];
-    for (int i = n - 1; i >= 1; i--) {
-      double t = tau[i];
-      if (t == 0) {
-        continue;
-      }
-      // H(i) = I - tau v v^T, v = (1, A(i+2:n, i)), applied to Z(i+1:n, 1:n) (dlarf: dgemv 'T' then dger)
+    /**
+     * H(i) = I - tau v v^T, v = (1, A(i+2:n, i)), applied to Z(i+1:n, 1:n) (dlarf: dgemv 'T' then dger); column j
+     * of Z only needs its own dgemv entry, so the two passes are done column by column.
+     */
+    private static void applyReflector(int n, double[] ai, double t, int i, double[][] z) {
       for (int j = 1; j <= n; j++) {
-        double temp = z[j][i + 1];
-        for (int r = i + 2; r <= n; r++) {
-          temp += z[j][r] * a[i][r];
+        double[] zj = z[j];
+        double w = dotFrom(zj[i + 1], zj, ai, i + 2, n + 1);
+        if (w != 0) {
+          double temp = -t * w;
+          zj[i + 1] += temp;
+          axpy(temp, ai, zj, i + 2, n + 1);
         }
-        w[j] = temp;
       }
-      for (int j = 1; j <= n; j++) {
-        if (w[j] != 0) {
-          double temp = -t * w[j];
-          z[j][i + 1] += temp;
-          for (int r = i + 2; r <= n; r++) {
-            z[j][r] += a[i][r] * temp;
-          }
-        }
+    }
+
+    // ---------------------------------------------------------------- reference BLAS inner loops (in order)
+
+    /** {@code s = 0; s += a[k] * b[k]} for k = from, ..., to - 1. */
+    private static double dot(double[] a, double[] b, int from, int to) {
+      double s = 0;
+      for (int k = from; k < to; k++) {
+        s += a[k] * b[k];
+      }
+      return s;
+    }
+
+    /** {@code s += a[k] * b[k]} for k = from, ..., to - 1, starting from {@code s}. */
+    private static double dotFrom(double s, double[] a, double[] b, int from, int to) {
+      double t = s;
+      for (int k = from; k < to; k++) {
+        t += a[k] * b[k];
+      }
+      return t;
+    }
+
+    /** {@code y[k] += x[k] * alpha} for k = from, ..., to - 1. */
+    private static void axpy(double alpha, double[] x, double[] y, int from, int to) {
+      for (int k = from; k < to; k++) {
+        y[k] += x[k] * alpha;
+      }
+    }
+
+    /**
+     * One column of reference {@code dsymv} (lower, beta = 0) below the diagonal: {@code y[k] += t * a[k]} and
+     * returns {@code s = 0; s += a[k] * x[k]}, for k = from, ..., to - 1.
+     */
+    private static double symvColumn(double t, double[] a, double[] x, double[] y, int from, int to) {
+      double s = 0;
+      for (int k = from; k < to; k++) {
+        double v = a[k];
+        y[k] += t * v;
+        s += v * x[k];
+      }
+      return s;
+    }
+
+    /** One column of reference {@code dsyr2}: {@code a[k] = a[k] + x[k] * s + y[k] * t} for k = from, ..., to - 1. */
+    private static void syr2Column(double[] a, double[] x, double s, double[] y, double t, int from, int to) {
+      for (int k = from; k < to; k++) {
+        a[k] = a[k] + x[k] * s + y[k] * t;
       }
     }
   }
