@@ -3,6 +3,7 @@ package org.minima4j.optimize.global.cmaes;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.minima4j.logging.LazyLogger;
 import org.minima4j.optimize.Bounds;
 import org.minima4j.optimize.global.GlobalOptimizer;
 import org.minima4j.optimize.global.SeededRandom;
@@ -97,7 +98,7 @@ public final class RestartCMA extends GlobalOptimizer {
     }
   }
 
-  private static final System.Logger LOG = System.getLogger(RestartCMA.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(RestartCMA.class);
 
   private final Options options;
   private final double[] x0;
