@@ -118,8 +118,13 @@ final class SLSQP {
     return y;
   }
 
-  /** The constraints stacked as scipy does: all equalities first, then all inequalities. */
+  /**
+   * The constraints stacked as scipy does: all equalities first, then all inequalities. Without
+   * constraints the values and Jacobian are shared empty arrays (the callers only copy from them).
+   */
   static final class Constraints {
+    private static final double[] NONE = new double[0];
+    private static final double[][] NO_ROWS = new double[0][];
     final List<Constraint> eqs;
     final List<Constraint> ineqs;
     final int n;
@@ -175,6 +180,9 @@ final class SLSQP {
     }
 
     double[] values(double[] x) {
+      if (sizes.length == 0) {
+        return NONE;
+      }
       double[] out = new double[meq + mineq];
       int k = 0;
       int pos = 0;
@@ -192,6 +200,9 @@ final class SLSQP {
     }
 
     double[][] jacobian(double[] x) {
+      if (sizes.length == 0) {
+        return NO_ROWS;
+      }
       double[][] out = new double[meq + mineq][];
       int k = 0;
       int row = 0;

@@ -177,8 +177,9 @@ public final class Evaluator {
       case FINITE_DIFFERENCE -> {
         updateFun();
         ngev++;
+        // call() copies the probe point before the user sees it, so the differences can reuse one array
         ToDoubleFunction<double[]> probe = this::call;
-        g = FiniteDifferences.gradient(probe, x, f, scheme, absStep, relStep, lb, ub);
+        g = FiniteDifferences.gradient(probe, x, f, scheme, absStep, relStep, lb, ub, false);
       }
       default -> throw new IllegalStateException(source.toString());
     }

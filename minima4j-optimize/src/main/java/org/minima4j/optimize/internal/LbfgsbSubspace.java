@@ -23,6 +23,8 @@ public final class LbfgsbSubspace {
     double[][] wy = s.wy;
     double[][] wn1 = s.snd;
     double[][] wn = s.wn;
+    int nenter = s.nenter;
+    int ileave = s.ileave;
     int upcl;
     if (s.updatd) {
       if (s.iupdat > m) {
@@ -53,14 +55,19 @@ public final class LbfgsbSubspace {
         double temp1 = 0;
         double temp2 = 0;
         double temp3 = 0;
+        double[] wyi = wy[ipntr];
+        double[] wyj = wy[jpntr];
+        double[] wsi = ws[ipntr];
+        double[] wsj = ws[jpntr];
         for (int k = pbegin; k <= pend; k++) {
           int k1 = ind[k];
-          temp1 += wy[ipntr][k1] * wy[jpntr][k1];
+          temp1 += wyi[k1] * wyj[k1];
         }
         for (int k = dbegin; k <= dend; k++) {
           int k1 = ind[k];
-          temp2 += ws[ipntr][k1] * ws[jpntr][k1];
-          temp3 += ws[ipntr][k1] * wy[jpntr][k1];
+          double wsik = wsi[k1];
+          temp2 += wsik * wsj[k1];
+          temp3 += wsik * wyj[k1];
         }
         wn1[iy][jy] = temp1;
         wn1[is][js] = temp2;
@@ -76,9 +83,11 @@ public final class LbfgsbSubspace {
       for (int i = 1; i <= col; i++) {
         int is2 = m + i;
         double temp3 = 0;
+        double[] wsi = ws[ipntr];
+        double[] wyj = wy[jpntr];
         for (int k = pbegin; k <= pend; k++) {
           int k1 = ind[k];
-          temp3 += ws[ipntr][k1] * wy[jpntr][k1];
+          temp3 += wsi[k1] * wyj[k1];
         }
         ipntr = ipntr % m + 1;
         wn1[is2][jy] = temp3;
@@ -97,15 +106,19 @@ public final class LbfgsbSubspace {
         double temp2 = 0;
         double temp3 = 0;
         double temp4 = 0;
-        for (int k = 1; k <= s.nenter; k++) {
+        double[] wyi = wy[ipntr];
+        double[] wyj = wy[jpntr];
+        double[] wsi = ws[ipntr];
+        double[] wsj = ws[jpntr];
+        for (int k = 1; k <= nenter; k++) {
           int k1 = indx2[k];
-          temp1 += wy[ipntr][k1] * wy[jpntr][k1];
-          temp2 += ws[ipntr][k1] * ws[jpntr][k1];
+          temp1 += wyi[k1] * wyj[k1];
+          temp2 += wsi[k1] * wsj[k1];
         }
-        for (int k = s.ileave; k <= n; k++) {
+        for (int k = ileave; k <= n; k++) {
           int k1 = indx2[k];
-          temp3 += wy[ipntr][k1] * wy[jpntr][k1];
-          temp4 += ws[ipntr][k1] * ws[jpntr][k1];
+          temp3 += wyi[k1] * wyj[k1];
+          temp4 += wsi[k1] * wsj[k1];
         }
         wn1[iy][jy] = wn1[iy][jy] + temp1 - temp3;
         wn1[is][js] = wn1[is][js] - temp2 + temp4;
@@ -119,13 +132,15 @@ public final class LbfgsbSubspace {
       for (int jy = 1; jy <= upcl; jy++) {
         double temp1 = 0;
         double temp3 = 0;
-        for (int k = 1; k <= s.nenter; k++) {
+        double[] wsi = ws[ipntr];
+        double[] wyj = wy[jpntr];
+        for (int k = 1; k <= nenter; k++) {
           int k1 = indx2[k];
-          temp1 += ws[ipntr][k1] * wy[jpntr][k1];
+          temp1 += wsi[k1] * wyj[k1];
         }
-        for (int k = s.ileave; k <= n; k++) {
+        for (int k = ileave; k <= n; k++) {
           int k1 = indx2[k];
-          temp3 += ws[ipntr][k1] * wy[jpntr][k1];
+          temp3 += wsi[k1] * wyj[k1];
         }
         if (is <= jy + m) {
           wn1[is][jy] = wn1[is][jy] + temp1 - temp3;
@@ -159,28 +174,18 @@ public final class LbfgsbSubspace {
       return -1;
     }
     int col2 = 2 * col;
-    double[] colBuf = new double[col + 1];
+    // dtrsl(job 11) on each column of the (1,2) block in place, as Fortran passes wn(1,js)
     for (int js = col + 1; js <= col2; js++) {
-      for (int i = 1; i <= col; i++) {
-        colBuf[i] = wn[i][js];
-      }
-      Linpack.dtrsl(wn, 0, col, colBuf, 0, 11);
-      for (int i = 1; i <= col; i++) {
-        wn[i][js] = colBuf[i];
-      }
+      Linpack.dtrslUpperTransposedColumn(wn, col, js);
     }
     double[] gi = new double[col];
-    double[] gj = new double[col];
     for (int is = col + 1; is <= col2; is++) {
       for (int k = 0; k < col; k++) {
         gi[k] = wn[k + 1][is];
       }
+      double[] wnis = wn[is];
       for (int js = is; js <= col2; js++) {
-        for (int k = 0; k < col; k++) {
-          gj[k] = wn[k + 1][js];
-        }
-        double d = Blas.ddot(col, gi, 0, gj, 0);
-        wn[is][js] = wn[is][js] + d;
+        wnis[js] = wnis[js] + Blas.ddotColumn(col, wn, 1, js, gi, 0);
       }
     }
     info = Linpack.dpofa(wn, col, col);
@@ -223,21 +228,27 @@ public final class LbfgsbSubspace {
       }
       return 0;
     }
-    for (int i = 1; i <= s.nfree; i++) {
-      int k = s.index[i];
-      r[i] = -s.theta * (z[k] - x[k]) - g[k];
+    int nfree = s.nfree;
+    int[] index = s.index;
+    double theta = s.theta;
+    for (int i = 1; i <= nfree; i++) {
+      int k = index[i];
+      r[i] = -theta * (z[k] - x[k]) - g[k];
     }
     int info = s.bmv(s.c, s.p);
     if (info != 0) {
       return -8;
     }
+    double[] p = s.p;
     int pointr = s.head;
     for (int j = 1; j <= col; j++) {
-      double a1 = s.p[j];
-      double a2 = s.theta * s.p[col + j];
-      for (int i = 1; i <= s.nfree; i++) {
-        int k = s.index[i];
-        r[i] = r[i] + s.wy[pointr][k] * a1 + s.ws[pointr][k] * a2;
+      double a1 = p[j];
+      double a2 = theta * p[col + j];
+      double[] wy = s.wy[pointr];
+      double[] ws = s.ws[pointr];
+      for (int i = 1; i <= nfree; i++) {
+        int k = index[i];
+        r[i] = r[i] + wy[k] * a1 + ws[k] * a2;
       }
       pointr = pointr % m + 1;
     }
@@ -267,10 +278,13 @@ public final class LbfgsbSubspace {
     for (int i = 1; i <= col; i++) {
       double temp1 = 0;
       double temp2 = 0;
+      double[] wy = s.wy[pointr];
+      double[] ws = s.ws[pointr];
       for (int j = 1; j <= nsub; j++) {
         int k = ind[j];
-        temp1 += s.wy[pointr][k] * d[j];
-        temp2 += s.ws[pointr][k] * d[j];
+        double dj = d[j];
+        temp1 += wy[k] * dj;
+        temp2 += ws[k] * dj;
       }
       wv[i] = temp1;
       wv[col + i] = theta * temp2;
@@ -291,9 +305,13 @@ public final class LbfgsbSubspace {
     pointr = s.head;
     for (int jy = 1; jy <= col; jy++) {
       int js = col + jy;
+      double[] wy = s.wy[pointr];
+      double[] ws = s.ws[pointr];
+      double wvy = wv[jy];
+      double wvs = wv[js];
       for (int i = 1; i <= nsub; i++) {
         int k = ind[i];
-        d[i] = d[i] + s.wy[pointr][k] * wv[jy] / theta + s.ws[pointr][k] * wv[js];
+        d[i] = d[i] + wy[k] * wvy / theta + ws[k] * wvs;
       }
       pointr = pointr % m + 1;
     }
