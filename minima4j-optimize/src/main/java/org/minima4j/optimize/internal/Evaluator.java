@@ -138,6 +138,13 @@ public final class Evaluator {
     return g.clone();
   }
 
+  /** {@link #grad(double[])} written to {@code out[off..off+n-1]} instead of a new array. */
+  public void grad(double[] xin, double[] out, int off) {
+    moveTo(xin);
+    updateGrad();
+    System.arraycopy(g, 0, out, off, n);
+  }
+
   private void moveTo(double[] xin) {
     if (x == null || !Arrays.equals(x, xin)) {
       x = xin.clone();

@@ -103,6 +103,8 @@ public final class LbfgsbMemory {
 
   /** Product of the 2m x 2m middle matrix with v ({@code bmv}); returns info. */
   int bmv(double[] vin, double[] pout) {
+    final int col = this.col;
+    final double[][] sy = this.sy;
     if (col == 0) {
       return 0;
     }
@@ -145,6 +147,20 @@ public final class LbfgsbMemory {
       System.arraycopy(x, 1, xcp, 1, n);
       return 0;
     }
+    // fields read in the loops, as locals (none of them changes during the call)
+    final int n = this.n;
+    final int m = this.m;
+    final int col = this.col;
+    final int head = this.head;
+    final double theta = this.theta;
+    final int[] iwhere = this.iwhere;
+    final int[] nbd = this.nbd;
+    final double[] l = this.l;
+    final double[] u = this.u;
+    final double[] p = this.p;
+    final double[] c = this.c;
+    final double[][] wy = this.wy;
+    final double[][] ws = this.ws;
     boolean bnded = true;
     int nfr = n + 1;
     int nbreak = 0;
