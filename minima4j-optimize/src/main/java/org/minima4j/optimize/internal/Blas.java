@@ -157,13 +157,21 @@ public final class Blas {
     int m3 = m & 3;
     int mb = m - m3;
     if (mb > 0) {
-      int n1 = n >> 2;
-      int j = 0;
-      for (int blk = 0; blk < n1; blk++) {
-        for (int k = 0; k < 4; k++) {
-          y[j + k] = y[j + k] + (-kernel4x4(mb, cols[c0 + j + k], x));
+      // the 4-column FMA kernel (4 lanes) on the first n - n%4 columns
+      int j = n & -4;
+      for (int jc = 0; jc < j; jc++) {
+        double[] c = cols[c0 + jc];
+        double l0 = 0;
+        double l1 = 0;
+        double l2 = 0;
+        double l3 = 0;
+        for (int i = 0; i < mb; i += 4) {
+          l0 = Math.fma(c[i], x[i], l0);
+          l1 = Math.fma(c[i + 1], x[i + 1], l1);
+          l2 = Math.fma(c[i + 2], x[i + 2], l2);
+          l3 = Math.fma(c[i + 3], x[i + 3], l3);
         }
-        j += 4;
+        y[jc] = y[jc] + (-((l0 + l2) + (l1 + l3)));
       }
       if ((n & 2) != 0) {
         y[j] = y[j] + (-kernel4x2(mb, cols[c0 + j], x));
@@ -192,20 +200,6 @@ public final class Blas {
         y[j] = y[j] + e;
       }
     }
-  }
-
-  private static double kernel4x4(int nb, double[] c, double[] x) {
-    double l0 = 0;
-    double l1 = 0;
-    double l2 = 0;
-    double l3 = 0;
-    for (int i = 0; i < nb; i += 4) {
-      l0 = Math.fma(c[i], x[i], l0);
-      l1 = Math.fma(c[i + 1], x[i + 1], l1);
-      l2 = Math.fma(c[i + 2], x[i + 2], l2);
-      l3 = Math.fma(c[i + 3], x[i + 3], l3);
-    }
-    return (l0 + l2) + (l1 + l3);
   }
 
   private static double kernel4x2(int nb, double[] c, double[] x) {

@@ -174,18 +174,24 @@ public final class LbfgsbSubspace {
       return -1;
     }
     int col2 = 2 * col;
-    // dtrsl(job 11) on each column of the (1,2) block in place, as Fortran passes wn(1,js)
-    for (int js = col + 1; js <= col2; js++) {
-      Linpack.dtrslUpperTransposedColumn(wn, col, js);
-    }
-    double[] gi = new double[col];
-    for (int is = col + 1; is <= col2; is++) {
-      for (int k = 0; k < col; k++) {
-        gi[k] = wn[k + 1][is];
+    if (col < 16) {
+      // ddot of fewer than 16 terms is a plain left-to-right sum, so the column dots can be
+      // accumulated row by row (the same products added in the same order, without calls)
+      formkBlocksShort(wn, col);
+    } else {
+      // dtrsl(job 11) on each column of the (1,2) block in place, as Fortran passes wn(1,js)
+      for (int js = col + 1; js <= col2; js++) {
+        Linpack.dtrslUpperTransposedColumn(wn, col, js);
       }
-      double[] wnis = wn[is];
-      for (int js = is; js <= col2; js++) {
-        wnis[js] = wnis[js] + Blas.ddotColumn(col, wn, 1, js, gi, 0);
+      double[] gi = new double[col];
+      for (int is = col + 1; is <= col2; is++) {
+        for (int k = 0; k < col; k++) {
+          gi[k] = wn[k + 1][is];
+        }
+        double[] wnis = wn[is];
+        for (int js = is; js <= col2; js++) {
+          wnis[js] = wnis[js] + Blas.ddotColumn(col, wn, 1, js, gi, 0);
+        }
       }
     }
     info = Linpack.dpofa(wn, col, col);
@@ -193,6 +199,61 @@ public final class LbfgsbSubspace {
       return -2;
     }
     return 0;
+  }
+
+  /**
+   * formk's middle step for {@code col < 16}: {@code dtrsl(wn, col, wn(1,js), 11)} for each column
+   * js of the (1,2) block, then {@code wn(is,js) += ddot(col, wn(1,is), 1, wn(1,js), 1)} on the upper
+   * triangle of the (2,2) block. Each dot has fewer than 16 terms, a left-to-right sum in
+   * {@link Blas#ddot}, so it is accumulated here over the rows in the same order.
+   */
+  private static void formkBlocksShort(double[][] wn, int col) {
+    int c1 = col + 1;
+    int col2 = 2 * col;
+    for (int i = 1; i <= col; i++) {
+      if (wn[i][i] == 0.0) {
+        // dtrsl returns before touching b: the (1,2) block stays as it is
+        c1 = col2 + 1;
+        break;
+      }
+    }
+    double[] acc = new double[col2 + 1];
+    if (c1 <= col2) {
+      double[] w1 = wn[1];
+      double d1 = w1[1];
+      for (int c = c1; c <= col2; c++) {
+        w1[c] = w1[c] / d1;
+      }
+      for (int j = 2; j <= col; j++) {
+        java.util.Arrays.fill(acc, c1, col2 + 1, 0.0);
+        for (int i = 1; i < j; i++) {
+          double[] wi = wn[i];
+          double rij = wi[j];
+          for (int c = c1; c <= col2; c++) {
+            acc[c] += wi[c] * rij;
+          }
+        }
+        double[] wj = wn[j];
+        double djj = wj[j];
+        for (int c = c1; c <= col2; c++) {
+          wj[c] = (wj[c] - acc[c]) / djj;
+        }
+      }
+    }
+    for (int is = col + 1; is <= col2; is++) {
+      java.util.Arrays.fill(acc, is, col2 + 1, 0.0);
+      for (int k = 1; k <= col; k++) {
+        double[] wk = wn[k];
+        double wkis = wk[is];
+        for (int js = is; js <= col2; js++) {
+          acc[js] += wkis * wk[js];
+        }
+      }
+      double[] wis = wn[is];
+      for (int js = is; js <= col2; js++) {
+        wis[js] = wis[js] + acc[js];
+      }
+    }
   }
 
   /** {@code formt}; returns 0 or -3 (T not positive definite). */

@@ -125,7 +125,14 @@ public final class Linpack {
         for (int jj = 2; jj <= n; jj++) {
           int j = n - jj + 1;
           double temp = -b[boff + j + 1];
-          Blas.daxpyColumn(j, temp, t, off + 1, off + j + 1, b, boff + 1);
+          int c = off + j + 1;
+          if (j < 16) {
+            for (int i = 1; i <= j; i++) {
+              b[boff + i] += temp * t[off + i][c];
+            }
+          } else {
+            Blas.daxpyColumn(j, temp, t, off + 1, c, b, boff + 1);
+          }
           b[boff + j] = b[boff + j] / t[off + j][off + j];
         }
       }
@@ -133,7 +140,16 @@ public final class Linpack {
         b[boff + n] = b[boff + n] / t[off + n][off + n];
         for (int jj = 2; jj <= n; jj++) {
           int j = n - jj + 1;
-          double dot = Blas.ddotColumn(jj - 1, t, off + j + 1, off + j, b, boff + j + 1);
+          double dot;
+          if (jj <= 16) {
+            dot = 0.0;
+            int c = off + j;
+            for (int i = j + 1; i <= n; i++) {
+              dot += b[boff + i] * t[off + i][c];
+            }
+          } else {
+            dot = Blas.ddotColumn(jj - 1, t, off + j + 1, off + j, b, boff + j + 1);
+          }
           b[boff + j] = b[boff + j] - dot;
           b[boff + j] = b[boff + j] / t[off + j][off + j];
         }
@@ -141,7 +157,16 @@ public final class Linpack {
       default -> {
         b[boff + 1] = b[boff + 1] / t[off + 1][off + 1];
         for (int j = 2; j <= n; j++) {
-          double dot = Blas.ddotColumn(j - 1, t, off + 1, off + j, b, boff + 1);
+          double dot;
+          if (j <= 16) {
+            dot = 0.0;
+            int c = off + j;
+            for (int i = 1; i < j; i++) {
+              dot += b[boff + i] * t[off + i][c];
+            }
+          } else {
+            dot = Blas.ddotColumn(j - 1, t, off + 1, off + j, b, boff + 1);
+          }
           b[boff + j] = b[boff + j] - dot;
           b[boff + j] = b[boff + j] / t[off + j][off + j];
         }
