@@ -1,5 +1,6 @@
 package org.minima4j.optimize;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.minima4j.optimize.internal.EvaluationStop;
@@ -35,9 +36,16 @@ final class SLSQP {
   static OptimizeResult minimize(Problem pb) {
     MinimizeOptions o = pb.options;
     int n = pb.n;
-    List<Constraint> eqs = pb.options.constraints().stream().filter(c -> c.type() == Constraint.Type.EQ).toList();
-    List<Constraint> ineqs = pb.options.constraints().stream().filter(c -> c.type() == Constraint.Type.INEQ)
-        .toList();
+    // plain loops: a stream with two lambdas costs about a millisecond to link in a fresh JVM
+    List<Constraint> eqs = new ArrayList<>();
+    List<Constraint> ineqs = new ArrayList<>();
+    for (Constraint c : pb.options.constraints()) {
+      if (c.type() == Constraint.Type.EQ) {
+        eqs.add(c);
+      } else if (c.type() == Constraint.Type.INEQ) {
+        ineqs.add(c);
+      }
+    }
     double[] x = pb.x0.clone();
     Constraints cons = new Constraints(eqs, ineqs, n, pb, o);
     double[] c0 = cons.values(x);

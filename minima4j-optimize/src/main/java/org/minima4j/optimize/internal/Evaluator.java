@@ -185,8 +185,7 @@ public final class Evaluator {
         updateFun();
         ngev++;
         // call() copies the probe point before the user sees it, so the differences can reuse one array
-        ToDoubleFunction<double[]> probe = this::call;
-        g = FiniteDifferences.gradient(probe, x, f, scheme, absStep, relStep, lb, ub, false);
+        g = FiniteDifferences.gradient(new Probe(), x, f, scheme, absStep, relStep, lb, ub, false);
       }
       default -> throw new IllegalStateException(source.toString());
     }
@@ -197,6 +196,14 @@ public final class Evaluator {
       }
     }
     gUpdated = true;
+  }
+
+  /** {@link #call} for the finite differences (a nested class links faster than {@code this::call}). */
+  private final class Probe implements ToDoubleFunction<double[]> {
+    @Override
+    public double applyAsDouble(double[] at) {
+      return call(at);
+    }
   }
 
   /** One counted objective call (scipy's {@code fun_wrapped}). */

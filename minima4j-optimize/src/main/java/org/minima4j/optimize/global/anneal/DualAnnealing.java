@@ -38,7 +38,11 @@ import org.minima4j.optimize.global.internal.State;
  * visiting distribution's constants, see {@code ReplayTest}).
  */
 public final class DualAnnealing extends GlobalOptimizer {
-  private static final System.Logger LOG = System.getLogger(DualAnnealing.class.getName());
+  /** The logger, created on first use (starting the logging backend costs 10 to 20 ms in a fresh JVM). */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger(DualAnnealing.class.getName());
+  }
+
   private static final double TAIL_LIMIT = 1.e8;
   private static final double MIN_VISIT_BOUND = 1.e-10;
   private static final int MAX_REINIT_COUNT = 1000;
@@ -402,7 +406,7 @@ public final class DualAnnealing extends GlobalOptimizer {
       return;
     }
     if (temperature < temperatureRestart) {
-      LOG.log(System.Logger.Level.DEBUG, () -> "dual annealing: re-annealing after " + iteration + " iterations");
+      Log.LOG.log(System.Logger.Level.DEBUG, () -> "dual annealing: re-annealing after " + iteration + " iterations");
       current = uniformPoint();
       reinitCounter = 0;
       resetting = true;
