@@ -18,7 +18,6 @@ public final class LbfgsbSubspace {
     int head = s.head;
     int nsub = s.nfree;
     int[] ind = s.index;
-    int[] indx2 = s.indx2;
     double[][] ws = s.ws;
     double[][] wy = s.wy;
     double[][] wn1 = s.snd;
@@ -52,22 +51,14 @@ public final class LbfgsbSubspace {
       int jpntr = head;
       for (int jy = 1; jy <= col; jy++) {
         int js = m + jy;
-        double temp1 = 0;
-        double temp2 = 0;
-        double temp3 = 0;
-        double[] wyi = wy[ipntr];
         double[] wyj = wy[jpntr];
         double[] wsi = ws[ipntr];
-        double[] wsj = ws[jpntr];
-        for (int k = pbegin; k <= pend; k++) {
-          int k1 = ind[k];
-          temp1 += wyi[k1] * wyj[k1];
-        }
-        for (int k = dbegin; k <= dend; k++) {
-          int k1 = ind[k];
-          double wsik = wsi[k1];
-          temp2 += wsik * wsj[k1];
-          temp3 += wsik * wyj[k1];
+        double temp1 = pbegin <= pend ? dotIndexed(ind, pbegin, pend, wy[ipntr], wyj) : 0;
+        double temp2 = 0;
+        double temp3 = 0;
+        if (dbegin <= dend) {
+          temp2 = dotIndexed(ind, dbegin, dend, wsi, ws[jpntr]);
+          temp3 = dotIndexed(ind, dbegin, dend, wsi, wyj);
         }
         wn1[iy][jy] = temp1;
         wn1[is][js] = temp2;
@@ -82,13 +73,7 @@ public final class LbfgsbSubspace {
       ipntr = head;
       for (int i = 1; i <= col; i++) {
         int is2 = m + i;
-        double temp3 = 0;
-        double[] wsi = ws[ipntr];
-        double[] wyj = wy[jpntr];
-        for (int k = pbegin; k <= pend; k++) {
-          int k1 = ind[k];
-          temp3 += wsi[k1] * wyj[k1];
-        }
+        double temp3 = pbegin <= pend ? dotIndexed(ind, pbegin, pend, ws[ipntr], wy[jpntr]) : 0;
         ipntr = ipntr % m + 1;
         wn1[is2][jy] = temp3;
       }
@@ -96,60 +81,25 @@ public final class LbfgsbSubspace {
     } else {
       upcl = col;
     }
-    int ipntr = head;
-    for (int iy = 1; iy <= upcl; iy++) {
-      int is = m + iy;
-      int jpntr = head;
-      for (int jy = 1; jy <= iy; jy++) {
-        int js = m + jy;
-        double temp1 = 0;
-        double temp2 = 0;
-        double temp3 = 0;
-        double temp4 = 0;
-        double[] wyi = wy[ipntr];
-        double[] wyj = wy[jpntr];
-        double[] wsi = ws[ipntr];
-        double[] wsj = ws[jpntr];
-        for (int k = 1; k <= nenter; k++) {
-          int k1 = indx2[k];
-          temp1 += wyi[k1] * wyj[k1];
-          temp2 += wsi[k1] * wsj[k1];
+    if (nenter == 0 && ileave > n) {
+      // no variable entered or left the free set: every update below adds and subtracts sums
+      // of no terms (+0.0), which leaves x + 0.0
+      for (int iy = 1; iy <= upcl; iy++) {
+        double[] r1 = wn1[iy];
+        double[] r2 = wn1[m + iy];
+        for (int jy = 1; jy <= iy; jy++) {
+          r1[jy] = r1[jy] + 0.0;
+          r2[m + jy] = r2[m + jy] + 0.0;
         }
-        for (int k = ileave; k <= n; k++) {
-          int k1 = indx2[k];
-          temp3 += wyi[k1] * wyj[k1];
-          temp4 += wsi[k1] * wsj[k1];
-        }
-        wn1[iy][jy] = wn1[iy][jy] + temp1 - temp3;
-        wn1[is][js] = wn1[is][js] - temp2 + temp4;
-        jpntr = jpntr % m + 1;
       }
-      ipntr = ipntr % m + 1;
-    }
-    ipntr = head;
-    for (int is = m + 1; is <= m + upcl; is++) {
-      int jpntr = head;
-      for (int jy = 1; jy <= upcl; jy++) {
-        double temp1 = 0;
-        double temp3 = 0;
-        double[] wsi = ws[ipntr];
-        double[] wyj = wy[jpntr];
-        for (int k = 1; k <= nenter; k++) {
-          int k1 = indx2[k];
-          temp1 += wsi[k1] * wyj[k1];
+      for (int is = m + 1; is <= m + upcl; is++) {
+        double[] r = wn1[is];
+        for (int jy = 1; jy <= upcl; jy++) {
+          r[jy] = r[jy] + 0.0;
         }
-        for (int k = ileave; k <= n; k++) {
-          int k1 = indx2[k];
-          temp3 += wsi[k1] * wyj[k1];
-        }
-        if (is <= jy + m) {
-          wn1[is][jy] = wn1[is][jy] + temp1 - temp3;
-        } else {
-          wn1[is][jy] = wn1[is][jy] - temp1 + temp3;
-        }
-        jpntr = jpntr % m + 1;
       }
-      ipntr = ipntr % m + 1;
+    } else {
+      formkFreeSetChange(s, wn1, upcl);
     }
     double theta = s.theta;
     for (int iy = 1; iy <= col; iy++) {
@@ -202,6 +152,71 @@ public final class LbfgsbSubspace {
   }
 
   /**
+   * formk's update of the inner products for the variables that entered ({@code indx2[1..nenter]})
+   * or left ({@code indx2[ileave..n]}) the free set.
+   */
+  private static void formkFreeSetChange(LbfgsbMemory s, double[][] wn1, int upcl) {
+    int n = s.n;
+    int m = s.m;
+    int head = s.head;
+    int[] indx2 = s.indx2;
+    double[][] ws = s.ws;
+    double[][] wy = s.wy;
+    int nenter = s.nenter;
+    int ileave = s.ileave;
+    int ipntr = head;
+    for (int iy = 1; iy <= upcl; iy++) {
+      int is = m + iy;
+      int jpntr = head;
+      for (int jy = 1; jy <= iy; jy++) {
+        int js = m + jy;
+        double[] wyi = wy[ipntr];
+        double[] wyj = wy[jpntr];
+        double[] wsi = ws[ipntr];
+        double[] wsj = ws[jpntr];
+        double temp1 = dotIndexed(indx2, 1, nenter, wyi, wyj);
+        double temp2 = dotIndexed(indx2, 1, nenter, wsi, wsj);
+        double temp3 = dotIndexed(indx2, ileave, n, wyi, wyj);
+        double temp4 = dotIndexed(indx2, ileave, n, wsi, wsj);
+        wn1[iy][jy] = wn1[iy][jy] + temp1 - temp3;
+        wn1[is][js] = wn1[is][js] - temp2 + temp4;
+        jpntr = jpntr % m + 1;
+      }
+      ipntr = ipntr % m + 1;
+    }
+    ipntr = head;
+    for (int is = m + 1; is <= m + upcl; is++) {
+      int jpntr = head;
+      for (int jy = 1; jy <= upcl; jy++) {
+        double[] wsi = ws[ipntr];
+        double[] wyj = wy[jpntr];
+        double temp1 = dotIndexed(indx2, 1, nenter, wsi, wyj);
+        double temp3 = dotIndexed(indx2, ileave, n, wsi, wyj);
+        if (is <= jy + m) {
+          wn1[is][jy] = wn1[is][jy] + temp1 - temp3;
+        } else {
+          wn1[is][jy] = wn1[is][jy] - temp1 + temp3;
+        }
+        jpntr = jpntr % m + 1;
+      }
+      ipntr = ipntr % m + 1;
+    }
+  }
+
+  /**
+   * {@code sum a[ind[k]] * b[ind[k]]} for k in [from, to], left to right from 0 (formk's loops
+   * over a set of variables); a separate method so that the JIT compiles it early.
+   */
+  private static double dotIndexed(int[] ind, int from, int to, double[] a, double[] b) {
+    double sum = 0;
+    for (int k = from; k <= to; k++) {
+      int k1 = ind[k];
+      sum += a[k1] * b[k1];
+    }
+    return sum;
+  }
+
+  /**
    * formk's middle step for {@code col < 16}: {@code dtrsl(wn, col, wn(1,js), 11)} for each column
    * js of the (1,2) block, then {@code wn(is,js) += ddot(col, wn(1,is), 1, wn(1,js), 1)} on the upper
    * triangle of the (2,2) block. Each dot has fewer than 16 terms, a left-to-right sum in
@@ -228,10 +243,7 @@ public final class LbfgsbSubspace {
         java.util.Arrays.fill(acc, c1, col2 + 1, 0.0);
         for (int i = 1; i < j; i++) {
           double[] wi = wn[i];
-          double rij = wi[j];
-          for (int c = c1; c <= col2; c++) {
-            acc[c] += wi[c] * rij;
-          }
+          addScaled(acc, wi, wi[j], c1, col2);
         }
         double[] wj = wn[j];
         double djj = wj[j];
@@ -244,15 +256,23 @@ public final class LbfgsbSubspace {
       java.util.Arrays.fill(acc, is, col2 + 1, 0.0);
       for (int k = 1; k <= col; k++) {
         double[] wk = wn[k];
-        double wkis = wk[is];
-        for (int js = is; js <= col2; js++) {
-          acc[js] += wkis * wk[js];
-        }
+        addScaled(acc, wk, wk[is], is, col2);
       }
       double[] wis = wn[is];
       for (int js = is; js <= col2; js++) {
         wis[js] = wis[js] + acc[js];
       }
+    }
+  }
+
+  /**
+   * {@code acc[c] += row[c] * a} for c in [from, to]. A separate method on purpose: it runs
+   * thousands of times per solve, so the JIT compiles it early, while formk itself (called once per
+   * iteration) stays interpreted for most of a short run.
+   */
+  private static void addScaled(double[] acc, double[] row, double a, int from, int to) {
+    for (int c = from; c <= to; c++) {
+      acc[c] += row[c] * a;
     }
   }
 
