@@ -2,6 +2,7 @@ package org.minima4j.optimize;
 
 import org.minima4j.optimize.internal.Blas;
 import org.minima4j.optimize.internal.Dcsrch;
+import org.minima4j.optimize.internal.LbfgsbFormk;
 import org.minima4j.optimize.internal.LbfgsbMemory;
 import org.minima4j.optimize.internal.LbfgsbSubspace;
 
@@ -113,7 +114,7 @@ final class LBFGSB {
       if (mem.nfree != 0 && mem.col != 0) {
         int info = 0;
         if (wrk) {
-          info = LbfgsbSubspace.formk(mem);
+          info = LbfgsbFormk.formk(mem);
         }
         if (info == 0) {
           info = LbfgsbSubspace.cmprlb(mem, x, g, z, r, cnstnd);

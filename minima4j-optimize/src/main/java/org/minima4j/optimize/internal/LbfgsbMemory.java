@@ -205,11 +205,7 @@ public final class LbfgsbMemory {
       } else {
         d[i] = neggi;
         f1 -= neggi * neggi;
-        for (int j = 1; j <= col; j++) {
-          p[j] += wy[pointr][i] * neggi;
-          p[col + j] += ws[pointr][i] * neggi;
-          pointr = pointr % m + 1;
-        }
+        addRow(p, col, i, neggi, pointr);
         if (nbd[i] <= 2 && nbd[i] != 0 && neggi < 0) {
           nbreak++;
           iorder[nbreak] = i;
@@ -353,6 +349,18 @@ public final class LbfgsbMemory {
       Blas.daxpy(col2, dtm, p, 1, c, 1);
     }
     return 0;
+  }
+
+  /**
+   * cauchy's {@code p += neggi * [W_y(i, :), W_s(i, :)]} over the stored pairs from {@code pointr}
+   * on; a small method the JIT compiles early (cauchy itself runs once per iteration).
+   */
+  private void addRow(double[] p, int col, int i, double neggi, int pointr) {
+    for (int j = 1; j <= col; j++) {
+      p[j] += wy[pointr][i] * neggi;
+      p[col + j] += ws[pointr][i] * neggi;
+      pointr = pointr % m + 1;
+    }
   }
 
   /** Heap operations on the breakpoints ({@code hpsolb}). */
