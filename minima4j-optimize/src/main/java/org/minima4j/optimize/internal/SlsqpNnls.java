@@ -279,11 +279,7 @@ final class SlsqpNnls {
         lmax = j;
         double hlmax = 0.0;
         for (int l = j, cl = colj; l <= n; l++, cl += mda) {
-          double hl = 0.0;
-          for (int i = cl + j - 1, iend = cl + m - 1; i <= iend; i++) {
-            double v = a[i];
-            hl = hl + v * v;
-          }
+          double hl = sumOfSquares(a, cl + j - 1, cl + m - 1);
           h[ho + l] = hl;
           if (l == j) {
             hlmax = hl;
@@ -357,6 +353,19 @@ final class SlsqpNnls {
       }
     }
     return k;
+  }
+
+  /**
+   * {@code sum a[i]^2} for i in [from, to], left to right from 0 (hfti's column norms); a small
+   * method so that the JIT compiles it early (hfti itself runs once per SQP iteration).
+   */
+  private static double sumOfSquares(double[] a, int from, int to) {
+    double s = 0.0;
+    for (int i = from; i <= to; i++) {
+      double v = a[i];
+      s = s + v * v;
+    }
+    return s;
   }
 
   /** {@code ldl}: updates the packed LDL' factorization {@code a} to that of A + sigma z z'. */
