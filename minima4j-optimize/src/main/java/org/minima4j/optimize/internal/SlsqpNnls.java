@@ -246,63 +246,14 @@ final class SlsqpNnls {
    */
   static int hfti(double[] a, int pa, int mda, int m, int n, double[] b, int pb, int mdb, int nb, double tau,
       double[] rnorm, int prn, double[] h, int ph, double[] g, int pg, int[] ip, int pip) {
-    final double factor = 1.0e-3;
     int k = 0;
     int ldiag = Math.min(m, n);
     if (ldiag <= 0) {
       return 0;
     }
     double hmax = 0.0;
-    // h(l) is h[ho + l]; column l of a starts at a[pa + (l - 1) * mda]
-    int ho = ph - 1;
     for (int j = 1; j <= ldiag; j++) {
-      int lmax = j;
-      boolean recompute = true;
-      int colj = pa + (j - 1) * mda;
-      if (j != 1) {
-        lmax = j;
-        double hlmax = 0.0;
-        for (int l = j, al = colj + (j - 2); l <= n; l++, al += mda) {
-          double v = a[al];
-          double hl = h[ho + l] - v * v;
-          h[ho + l] = hl;
-          if (l == j) {
-            hlmax = hl;
-          } else if (hl > hlmax) {
-            lmax = l;
-            hlmax = hl;
-          }
-        }
-        recompute = !((hmax + factor * hlmax) - hmax > 0);
-      }
-      if (recompute) {
-        lmax = j;
-        double hlmax = 0.0;
-        for (int l = j, cl = colj; l <= n; l++, cl += mda) {
-          double hl = sumOfSquares(a, cl + j - 1, cl + m - 1);
-          h[ho + l] = hl;
-          if (l == j) {
-            hlmax = hl;
-          } else if (hl > hlmax) {
-            lmax = l;
-            hlmax = hl;
-          }
-        }
-        hmax = hlmax;
-      }
-      ip[pip + j - 1] = lmax;
-      if (lmax != j) {
-        int cmax = pa + (lmax - 1) * mda;
-        for (int i = 0; i < m; i++) {
-          double tmp = a[colj + i];
-          a[colj + i] = a[cmax + i];
-          a[cmax + i] = tmp;
-        }
-        h[ho + lmax] = h[ho + j];
-      }
-      int i = Math.min(j + 1, n);
-      h[ho + j] = h12(1, j, j + 1, m, a, colj, 1, h[ho + j], a, pa + (i - 1) * mda, 1, mda, n - j);
-      h12(2, j, j + 1, m, a, colj, 1, h[ho + j], b, pb, 1, mdb, nb);
+      hmax = hftiColumn(j, hmax, a, pa, mda, m, n, b, pb, mdb, nb, h, ph, ip, pip);
     }
     k = ldiag;
     for (int j = 1; j <= ldiag; j++) {
@@ -353,6 +304,66 @@ final class SlsqpNnls {
       }
     }
     return k;
+  }
+
+  /**
+   * One pass of hfti's loop over the columns j (pivot column choice by the remaining norms, swap,
+   * Householder transformation of a and b); returns the new {@code hmax}. A method of its own so
+   * that the JIT compiles it after a few SQP iterations: hfti itself runs once per iteration.
+   */
+  private static double hftiColumn(int j, double hmax, double[] a, int pa, int mda, int m, int n, double[] b,
+      int pb, int mdb, int nb, double[] h, int ph, int[] ip, int pip) {
+    final double factor = 1.0e-3;
+    // h(l) is h[ho + l]; column l of a starts at a[pa + (l - 1) * mda]
+    int ho = ph - 1;
+    int lmax = j;
+    boolean recompute = true;
+    int colj = pa + (j - 1) * mda;
+    if (j != 1) {
+      lmax = j;
+      double hlmax = 0.0;
+      for (int l = j, al = colj + (j - 2); l <= n; l++, al += mda) {
+        double v = a[al];
+        double hl = h[ho + l] - v * v;
+        h[ho + l] = hl;
+        if (l == j) {
+          hlmax = hl;
+        } else if (hl > hlmax) {
+          lmax = l;
+          hlmax = hl;
+        }
+      }
+      recompute = !((hmax + factor * hlmax) - hmax > 0);
+    }
+    if (recompute) {
+      lmax = j;
+      double hlmax = 0.0;
+      for (int l = j, cl = colj; l <= n; l++, cl += mda) {
+        double hl = sumOfSquares(a, cl + j - 1, cl + m - 1);
+        h[ho + l] = hl;
+        if (l == j) {
+          hlmax = hl;
+        } else if (hl > hlmax) {
+          lmax = l;
+          hlmax = hl;
+        }
+      }
+      hmax = hlmax;
+    }
+    ip[pip + j - 1] = lmax;
+    if (lmax != j) {
+      int cmax = pa + (lmax - 1) * mda;
+      for (int i = 0; i < m; i++) {
+        double tmp = a[colj + i];
+        a[colj + i] = a[cmax + i];
+        a[cmax + i] = tmp;
+      }
+      h[ho + lmax] = h[ho + j];
+    }
+    int i = Math.min(j + 1, n);
+    h[ho + j] = h12(1, j, j + 1, m, a, colj, 1, h[ho + j], a, pa + (i - 1) * mda, 1, mda, n - j);
+    h12(2, j, j + 1, m, a, colj, 1, h[ho + j], b, pb, 1, mdb, nb);
+    return hmax;
   }
 
   /**
