@@ -2,6 +2,7 @@ package org.minima4j.optimize;
 
 import org.minima4j.optimize.internal.Blas;
 import org.minima4j.optimize.internal.Dcsrch;
+import org.minima4j.optimize.internal.LbfgsbFormk;
 import org.minima4j.optimize.internal.LbfgsbMemory;
 import org.minima4j.optimize.internal.LbfgsbSubspace;
 
@@ -86,7 +87,8 @@ final class LBFGSB {
     double[] wt = new double[n + 1];
     int[] iorder = new int[n + 1];
 
-    double f = evaluate(pb, x, g);
+    double[] xs = new double[n];
+    double f = evaluate(pb, x, g, xs);
     int nit = 0;
     int iter = 0;
     double sbgnrm = mem.projgr(x, g);
@@ -112,7 +114,7 @@ final class LBFGSB {
       if (mem.nfree != 0 && mem.col != 0) {
         int info = 0;
         if (wrk) {
-          info = LbfgsbSubspace.formk(mem);
+          info = LbfgsbFormk.formk(mem);
         }
         if (info == 0) {
           info = LbfgsbSubspace.cmprlb(mem, x, g, z, r, cnstnd);
@@ -207,7 +209,7 @@ final class LBFGSB {
           abnormal = true;
           break;
         }
-        f = evaluate(pb, x, g);
+        f = evaluate(pb, x, g, xs);
       }
       if (abnormal) {
         System.arraycopy(t, 1, x, 1, n);
@@ -262,11 +264,11 @@ final class LBFGSB {
     }
   }
 
-  private static double evaluate(Problem pb, double[] x1, double[] g1) {
-    double[] xs = slice(x1);
+  /** f and g at x (1-based arrays); {@code xs} is a work array of length n (the evaluator copies it). */
+  private static double evaluate(Problem pb, double[] x1, double[] g1, double[] xs) {
+    System.arraycopy(x1, 1, xs, 0, xs.length);
     double f = pb.fn.fun(xs);
-    double[] gg = pb.fn.grad(xs);
-    System.arraycopy(gg, 0, g1, 1, gg.length);
+    pb.fn.grad(xs, g1, 1);
     return f;
   }
 

@@ -1,5 +1,6 @@
 package org.minima4j.optimize;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.minima4j.optimize.internal.EvaluationStop;
@@ -35,9 +36,16 @@ final class SLSQP {
   static OptimizeResult minimize(Problem pb) {
     MinimizeOptions o = pb.options;
     int n = pb.n;
-    List<Constraint> eqs = pb.options.constraints().stream().filter(c -> c.type() == Constraint.Type.EQ).toList();
-    List<Constraint> ineqs = pb.options.constraints().stream().filter(c -> c.type() == Constraint.Type.INEQ)
-        .toList();
+    // plain loops: a stream with two lambdas costs about a millisecond to link in a fresh JVM
+    List<Constraint> eqs = new ArrayList<>();
+    List<Constraint> ineqs = new ArrayList<>();
+    for (Constraint c : pb.options.constraints()) {
+      if (c.type() == Constraint.Type.EQ) {
+        eqs.add(c);
+      } else if (c.type() == Constraint.Type.INEQ) {
+        ineqs.add(c);
+      }
+    }
     double[] x = pb.x0.clone();
     Constraints cons = new Constraints(eqs, ineqs, n, pb, o);
     double[] c0 = cons.values(x);
@@ -118,8 +126,13 @@ final class SLSQP {
     return y;
   }
 
-  /** The constraints stacked as scipy does: all equalities first, then all inequalities. */
+  /**
+   * The constraints stacked as scipy does: all equalities first, then all inequalities. Without
+   * constraints the values and Jacobian are shared empty arrays (the callers only copy from them).
+   */
   static final class Constraints {
+    private static final double[] NONE = new double[0];
+    private static final double[][] NO_ROWS = new double[0][];
     final List<Constraint> eqs;
     final List<Constraint> ineqs;
     final int n;
@@ -175,6 +188,9 @@ final class SLSQP {
     }
 
     double[] values(double[] x) {
+      if (sizes.length == 0) {
+        return NONE;
+      }
       double[] out = new double[meq + mineq];
       int k = 0;
       int pos = 0;
@@ -192,6 +208,9 @@ final class SLSQP {
     }
 
     double[][] jacobian(double[] x) {
+      if (sizes.length == 0) {
+        return NO_ROWS;
+      }
       double[][] out = new double[meq + mineq][];
       int k = 0;
       int row = 0;

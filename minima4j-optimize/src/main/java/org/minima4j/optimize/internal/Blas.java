@@ -87,6 +87,52 @@ public final class Blas {
     return dot;
   }
 
+  /**
+   * {@link #ddot(int, double[], int, double[], int)} of column {@code c} of {@code t} (rows
+   * {@code r0 .. r0+n-1}) with {@code b[bo .. bo+n-1]}, in the same order, without copying the column.
+   */
+  static double ddotColumn(int n, double[][] t, int r0, int c, double[] b, int bo) {
+    double dot = 0.0;
+    int n1 = n & -16;
+    if (n1 > 0) {
+      double[] acc = new double[16];
+      for (int i = 0; i < n1; i += 16) {
+        for (int k = 0; k < 16; k++) {
+          acc[k] = Math.fma(b[bo + i + k], t[r0 + i + k][c], acc[k]);
+        }
+      }
+      double v0 = acc[0] + acc[2];
+      double v1 = acc[1] + acc[3];
+      double v2 = acc[4] + acc[6];
+      double v3 = acc[5] + acc[7];
+      double v4 = acc[8] + acc[10];
+      double v5 = acc[9] + acc[11];
+      double v6 = acc[12] + acc[14];
+      double v7 = acc[13] + acc[15];
+      double c0 = (v0 + v2) + (v4 + v6);
+      double c1 = (v1 + v3) + (v5 + v7);
+      dot = c0 + c1;
+    }
+    for (int i = n1; i < n; i++) {
+      dot += b[bo + i] * t[r0 + i][c];
+    }
+    return dot;
+  }
+
+  /**
+   * {@link #daxpy} with x read from column {@code c} of {@code t} (rows {@code r0 .. r0+n-1}):
+   * {@code y[yo+i] += a * t[r0+i][c]}, in the same order, without copying the column.
+   */
+  static void daxpyColumn(int n, double a, double[][] t, int r0, int c, double[] y, int yo) {
+    int n1 = n & -16;
+    for (int i = 0; i < n1; i++) {
+      y[yo + i] = Math.fma(a, t[r0 + i][c], y[yo + i]);
+    }
+    for (int i = n1; i < n; i++) {
+      y[yo + i] += a * t[r0 + i][c];
+    }
+  }
+
   /** {@code y[yo+i] += a * x[xo+i]} for i in [0, n). */
   public static void daxpy(int n, double a, double[] x, int xo, double[] y, int yo) {
     int n1 = n & -16;
@@ -102,65 +148,58 @@ public final class Blas {
    * {@code y -= A' x} as OpenBLAS 0.3.21's Haswell {@code dgemv_t} computes it with alpha = -1:
    * rows in a block of {@code m - m%4} handled by the 4-column FMA kernel (4 lanes), the 2- and
    * 1-column SSE2 kernels (2 lanes, no FMA), then the last {@code m%4} rows by the compiled C tail
-   * (fused multiply-adds as GCC contracts it). {@code cols[c]} is column c of A (length m).
+   * (fused multiply-adds as GCC contracts it). {@code cols[c0 + c]} is column c of A (length m).
    */
-  static void dgemvTMinus(int m, int n, double[][] cols, double[] x, double[] y) {
+  static void dgemvTMinus(int m, int n, double[][] cols, int c0, double[] x, double[] y) {
     if (m < 1 || n < 1) {
       return;
     }
     int m3 = m & 3;
     int mb = m - m3;
     if (mb > 0) {
-      int n1 = n >> 2;
-      int j = 0;
-      for (int blk = 0; blk < n1; blk++) {
-        for (int k = 0; k < 4; k++) {
-          y[j + k] = y[j + k] + (-kernel4x4(mb, cols[j + k], x));
+      // the 4-column FMA kernel (4 lanes) on the first n - n%4 columns
+      int j = n & -4;
+      for (int jc = 0; jc < j; jc++) {
+        double[] c = cols[c0 + jc];
+        double l0 = 0;
+        double l1 = 0;
+        double l2 = 0;
+        double l3 = 0;
+        for (int i = 0; i < mb; i += 4) {
+          l0 = Math.fma(c[i], x[i], l0);
+          l1 = Math.fma(c[i + 1], x[i + 1], l1);
+          l2 = Math.fma(c[i + 2], x[i + 2], l2);
+          l3 = Math.fma(c[i + 3], x[i + 3], l3);
         }
-        j += 4;
+        y[jc] = y[jc] + (-((l0 + l2) + (l1 + l3)));
       }
       if ((n & 2) != 0) {
-        y[j] = y[j] + (-kernel4x2(mb, cols[j], x));
-        y[j + 1] = y[j + 1] + (-kernel4x2(mb, cols[j + 1], x));
+        y[j] = y[j] + (-kernel4x2(mb, cols[c0 + j], x));
+        y[j + 1] = y[j + 1] + (-kernel4x2(mb, cols[c0 + j + 1], x));
         j += 2;
       }
       if ((n & 1) != 0) {
-        y[j] = y[j] + (-kernel4x1(mb, cols[j], x));
+        y[j] = y[j] + (-kernel4x1(mb, cols[c0 + j], x));
       }
     }
     if (m3 == 0) {
       return;
     }
-    double[] xt = new double[m3];
-    for (int t = 0; t < m3; t++) {
-      xt[t] = -x[mb + t];
-    }
+    double xt0 = -x[mb];
+    double xt1 = m3 > 1 ? -x[mb + 1] : 0.0;
+    double xt2 = m3 > 2 ? -x[mb + 2] : 0.0;
     for (int j = 0; j < n; j++) {
-      double[] c = cols[j];
+      double[] c = cols[c0 + j];
       if (m3 == 1) {
-        y[j] = Math.fma(c[mb], xt[0], y[j]);
+        y[j] = Math.fma(c[mb], xt0, y[j]);
       } else {
-        double e = Math.fma(c[mb], xt[0], c[mb + 1] * xt[1]);
+        double e = Math.fma(c[mb], xt0, c[mb + 1] * xt1);
         if (m3 == 3) {
-          e = Math.fma(c[mb + 2], xt[2], e);
+          e = Math.fma(c[mb + 2], xt2, e);
         }
         y[j] = y[j] + e;
       }
     }
-  }
-
-  private static double kernel4x4(int nb, double[] c, double[] x) {
-    double l0 = 0;
-    double l1 = 0;
-    double l2 = 0;
-    double l3 = 0;
-    for (int i = 0; i < nb; i += 4) {
-      l0 = Math.fma(c[i], x[i], l0);
-      l1 = Math.fma(c[i + 1], x[i + 1], l1);
-      l2 = Math.fma(c[i + 2], x[i + 2], l2);
-      l3 = Math.fma(c[i + 3], x[i + 3], l3);
-    }
-    return (l0 + l2) + (l1 + l3);
   }
 
   private static double kernel4x2(int nb, double[] c, double[] x) {

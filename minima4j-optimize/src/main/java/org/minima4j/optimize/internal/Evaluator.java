@@ -138,6 +138,13 @@ public final class Evaluator {
     return g.clone();
   }
 
+  /** {@link #grad(double[])} written to {@code out[off..off+n-1]} instead of a new array. */
+  public void grad(double[] xin, double[] out, int off) {
+    moveTo(xin);
+    updateGrad();
+    System.arraycopy(g, 0, out, off, n);
+  }
+
   private void moveTo(double[] xin) {
     if (x == null || !Arrays.equals(x, xin)) {
       x = xin.clone();
@@ -177,8 +184,8 @@ public final class Evaluator {
       case FINITE_DIFFERENCE -> {
         updateFun();
         ngev++;
-        ToDoubleFunction<double[]> probe = this::call;
-        g = FiniteDifferences.gradient(probe, x, f, scheme, absStep, relStep, lb, ub);
+        // call() copies the probe point before the user sees it, so the differences can reuse one array
+        g = FiniteDifferences.gradient(new Probe(), x, f, scheme, absStep, relStep, lb, ub, false);
       }
       default -> throw new IllegalStateException(source.toString());
     }
@@ -189,6 +196,14 @@ public final class Evaluator {
       }
     }
     gUpdated = true;
+  }
+
+  /** {@link #call} for the finite differences (a nested class links faster than {@code this::call}). */
+  private final class Probe implements ToDoubleFunction<double[]> {
+    @Override
+    public double applyAsDouble(double[] at) {
+      return call(at);
+    }
   }
 
   /** One counted objective call (scipy's {@code fun_wrapped}). */

@@ -13,25 +13,79 @@ public final class FiniteDifferences {
   public enum Scheme { TWO_POINT, THREE_POINT }
 
   private static final double EPS = Math.ulp(1.0);
+  private static final double RSTEP_TWO_POINT = Math.sqrt(EPS);
+  private static final double RSTEP_THREE_POINT = Math.pow(EPS, 1.0 / 3.0);
 
   private FiniteDifferences() {}
 
   /**
    * The gradient of {@code fun} at {@code x0} (value {@code f0}); {@code absStep} (may be null) is
    * scipy's {@code abs_step}, otherwise {@code relStep} (may be NaN for scipy's default) gives
-   * relative steps. {@code lb}/{@code ub} may be null for no bounds.
+   * relative steps. {@code lb}/{@code ub} may be null for no bounds. {@code fun} gets a fresh copy
+   * of each probe point.
    */
   public static double[] gradient(ToDoubleFunction<double[]> fun, double[] x0, double f0, Scheme scheme,
       Double absStep, double relStep, double[] lb, double[] ub) {
-    return jacobian(x -> new double[] {fun.applyAsDouble(x)}, x0, new double[] {f0}, scheme, absStep, relStep, lb,
-        ub)[0];
+    return gradient(fun, x0, f0, scheme, absStep, relStep, lb, ub, true);
+  }
+
+  /**
+   * {@link #gradient(ToDoubleFunction, double[], double, Scheme, Double, double, double[], double[])}
+   * where {@code copyPoints = false} hands {@code fun} one work array for all probes: {@code fun}
+   * must then neither change nor keep it (the solvers' counted evaluators copy it themselves).
+   * The same arithmetic as {@link #jacobian} with one component.
+   */
+  public static double[] gradient(ToDoubleFunction<double[]> fun, double[] x0, double f0, Scheme scheme,
+      Double absStep, double relStep, double[] lb, double[] ub, boolean copyPoints) {
+    int n = x0.length;
+    double[] h = steps(x0, scheme, absStep, relStep);
+    boolean twoPoint = scheme == Scheme.TWO_POINT;
+    boolean[] oneSided = twoPoint ? null : new boolean[n];
+    adjustToBounds(x0, h, scheme, lb, ub, oneSided);
+    double[] g = new double[n];
+    double[] x = x0.clone();
+    for (int i = 0; i < n; i++) {
+      double xi = x0[i];
+      double hi = h[i];
+      double dx;
+      double df;
+      if (twoPoint) {
+        double xp = xi + hi;
+        x[i] = xp;
+        dx = xp - xi;
+        df = fun.applyAsDouble(copyPoints ? x.clone() : x) - f0;
+      } else if (oneSided[i]) {
+        x[i] = xi + hi;
+        double f1 = fun.applyAsDouble(copyPoints ? x.clone() : x);
+        double x2 = xi + 2 * hi;
+        x[i] = x2;
+        dx = x2 - xi;
+        double f2 = fun.applyAsDouble(copyPoints ? x.clone() : x);
+        df = -3.0 * f0 + 4 * f1 - f2;
+      } else {
+        double x1 = xi - hi;
+        x[i] = x1;
+        double f1 = fun.applyAsDouble(copyPoints ? x.clone() : x);
+        double x2 = xi + hi;
+        x[i] = x2;
+        dx = x2 - x1;
+        double f2 = fun.applyAsDouble(copyPoints ? x.clone() : x);
+        df = f2 - f1;
+      }
+      x[i] = xi;
+      g[i] = df / dx;
+    }
+    return g;
   }
 
   private static void adjustToBounds(double[] x0, double[] h, Scheme scheme, double[] lb, double[] ub,
       boolean[] oneSided) {
     int n = x0.length;
-    if (scheme == Scheme.TWO_POINT) {
-      java.util.Arrays.fill(oneSided, true);
+    boolean twoPoint = scheme == Scheme.TWO_POINT;
+    if (twoPoint) {
+      if (oneSided != null) {
+        java.util.Arrays.fill(oneSided, true);
+      }
     } else {
       for (int i = 0; i < n; i++) {
         h[i] = Math.abs(h[i]);
@@ -48,14 +102,18 @@ public final class FiniteDifferences {
       return;
     }
     for (int i = 0; i < n; i++) {
-      double lower = x0[i] - lb[i];
-      double upper = ub[i] - x0[i];
-      if (scheme == Scheme.TWO_POINT) {
-        double xt = x0[i] + h[i];
-        boolean violated = xt < lb[i] || xt > ub[i];
-        boolean fitting = Math.abs(h[i]) <= Math.max(lower, upper);
+      double lbi = lb[i];
+      double ubi = ub[i];
+      double x0i = x0[i];
+      double lower = x0i - lbi;
+      double upper = ubi - x0i;
+      if (twoPoint) {
+        double hi = h[i];
+        double xt = x0i + hi;
+        boolean violated = xt < lbi || xt > ubi;
+        boolean fitting = Math.abs(hi) <= Math.max(lower, upper);
         if (violated && fitting) {
-          h[i] = -h[i];
+          h[i] = -hi;
         } else if (!fitting) {
           h[i] = upper >= lower ? upper : -lower;
         }
@@ -135,18 +193,21 @@ public final class FiniteDifferences {
   private static double[] steps(double[] x0, Scheme scheme, Double absStep, double relStep) {
     int n = x0.length;
     double[] h = new double[n];
-    double rstep = scheme == Scheme.TWO_POINT ? Math.sqrt(EPS) : Math.pow(EPS, 1.0 / 3.0);
+    double rstep = scheme == Scheme.TWO_POINT ? RSTEP_TWO_POINT : RSTEP_THREE_POINT;
+    boolean abs = absStep != null;
+    double absH = abs ? absStep : 0.0;
+    boolean rel = !abs && !Double.isNaN(relStep);
     for (int i = 0; i < n; i++) {
-      double sign = x0[i] >= 0 ? 1.0 : -1.0;
-      double fallback = rstep * sign * Math.max(1.0, Math.abs(x0[i]));
-      if (absStep != null) {
-        double hi = absStep;
-        h[i] = (x0[i] + hi) - x0[i] == 0 ? fallback : hi;
-      } else if (Double.isNaN(relStep)) {
-        h[i] = fallback;
+      double xi = x0[i];
+      double sign = xi >= 0 ? 1.0 : -1.0;
+      double fallback = rstep * sign * Math.max(1.0, Math.abs(xi));
+      if (abs) {
+        h[i] = (xi + absH) - xi == 0 ? fallback : absH;
+      } else if (rel) {
+        double hi = relStep * sign * Math.abs(xi);
+        h[i] = (xi + hi) - xi == 0 ? fallback : hi;
       } else {
-        double hi = relStep * sign * Math.abs(x0[i]);
-        h[i] = (x0[i] + hi) - x0[i] == 0 ? fallback : hi;
+        h[i] = fallback;
       }
     }
     return h;

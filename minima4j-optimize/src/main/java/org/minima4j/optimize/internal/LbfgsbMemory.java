@@ -103,6 +103,8 @@ public final class LbfgsbMemory {
 
   /** Product of the 2m x 2m middle matrix with v ({@code bmv}); returns info. */
   int bmv(double[] vin, double[] pout) {
+    final int col = this.col;
+    final double[][] sy = this.sy;
     if (col == 0) {
       return 0;
     }
@@ -145,6 +147,20 @@ public final class LbfgsbMemory {
       System.arraycopy(x, 1, xcp, 1, n);
       return 0;
     }
+    // fields read in the loops, as locals (none of them changes during the call)
+    final int n = this.n;
+    final int m = this.m;
+    final int col = this.col;
+    final int head = this.head;
+    final double theta = this.theta;
+    final int[] iwhere = this.iwhere;
+    final int[] nbd = this.nbd;
+    final double[] l = this.l;
+    final double[] u = this.u;
+    final double[] p = this.p;
+    final double[] c = this.c;
+    final double[][] wy = this.wy;
+    final double[][] ws = this.ws;
     boolean bnded = true;
     int nfr = n + 1;
     int nbreak = 0;
@@ -189,11 +205,7 @@ public final class LbfgsbMemory {
       } else {
         d[i] = neggi;
         f1 -= neggi * neggi;
-        for (int j = 1; j <= col; j++) {
-          p[j] += wy[pointr][i] * neggi;
-          p[col + j] += ws[pointr][i] * neggi;
-          pointr = pointr % m + 1;
-        }
+        addRow(p, col, i, neggi, pointr);
         if (nbd[i] <= 2 && nbd[i] != 0 && neggi < 0) {
           nbreak++;
           iorder[nbreak] = i;
@@ -337,6 +349,18 @@ public final class LbfgsbMemory {
       Blas.daxpy(col2, dtm, p, 1, c, 1);
     }
     return 0;
+  }
+
+  /**
+   * cauchy's {@code p += neggi * [W_y(i, :), W_s(i, :)]} over the stored pairs from {@code pointr}
+   * on; a small method the JIT compiles early (cauchy itself runs once per iteration).
+   */
+  private void addRow(double[] p, int col, int i, double neggi, int pointr) {
+    for (int j = 1; j <= col; j++) {
+      p[j] += wy[pointr][i] * neggi;
+      p[col + j] += ws[pointr][i] * neggi;
+      pointr = pointr % m + 1;
+    }
   }
 
   /** Heap operations on the breakpoints ({@code hpsolb}). */

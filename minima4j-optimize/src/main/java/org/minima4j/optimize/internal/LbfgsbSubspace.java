@@ -1,194 +1,13 @@
 package org.minima4j.optimize.internal;
 
 /**
- * The reduced-space part of L-BFGS-B: {@code formk} (the 2m x 2m reduced matrix K and its
- * factorization), {@code formt} (T = theta*SS + L D^-1 L'), {@code cmprlb} (reduced gradient),
- * {@code subsm} (subspace minimization with the projection of Morales and Nocedal 2011) and
- * {@code matupd} (memory update). Line-by-line port of scipy 1.10.1
- * {@code scipy/optimize/lbfgsb_src/lbfgsb.f}; arrays are 1-based.
+ * The reduced-space part of L-BFGS-B: {@code formt} (T = theta*SS + L D^-1 L'), {@code cmprlb}
+ * (reduced gradient), {@code subsm} (subspace minimization with the projection of Morales and
+ * Nocedal 2011) and {@code matupd} (memory update); {@code formk} is {@link LbfgsbFormk}.
+ * Line-by-line port of scipy 1.10.1 {@code scipy/optimize/lbfgsb_src/lbfgsb.f}; arrays are 1-based.
  */
 public final class LbfgsbSubspace {
   private LbfgsbSubspace() {}
-
-  /** {@code formk}; returns 0, -1 or -2 (non-positive definite). */
-  public static int formk(LbfgsbMemory s) {
-    int n = s.n;
-    int m = s.m;
-    int col = s.col;
-    int head = s.head;
-    int nsub = s.nfree;
-    int[] ind = s.index;
-    int[] indx2 = s.indx2;
-    double[][] ws = s.ws;
-    double[][] wy = s.wy;
-    double[][] wn1 = s.snd;
-    double[][] wn = s.wn;
-    int upcl;
-    if (s.updatd) {
-      if (s.iupdat > m) {
-        for (int jy = 1; jy <= m - 1; jy++) {
-          int js = m + jy;
-          for (int k = 0; k < m - jy; k++) {
-            wn1[jy + k][jy] = wn1[jy + 1 + k][jy + 1];
-            wn1[js + k][js] = wn1[js + 1 + k][js + 1];
-          }
-          for (int k = 0; k < m - 1; k++) {
-            wn1[m + 1 + k][jy] = wn1[m + 2 + k][jy + 1];
-          }
-        }
-      }
-      int pbegin = 1;
-      int pend = nsub;
-      int dbegin = nsub + 1;
-      int dend = n;
-      int iy = col;
-      int is = m + col;
-      int ipntr = head + col - 1;
-      if (ipntr > m) {
-        ipntr -= m;
-      }
-      int jpntr = head;
-      for (int jy = 1; jy <= col; jy++) {
-        int js = m + jy;
-        double temp1 = 0;
-        double temp2 = 0;
-        double temp3 = 0;
-        for (int k = pbegin; k <= pend; k++) {
-          int k1 = ind[k];
-          temp1 += wy[ipntr][k1] * wy[jpntr][k1];
-        }
-        for (int k = dbegin; k <= dend; k++) {
-          int k1 = ind[k];
-          temp2 += ws[ipntr][k1] * ws[jpntr][k1];
-          temp3 += ws[ipntr][k1] * wy[jpntr][k1];
-        }
-        wn1[iy][jy] = temp1;
-        wn1[is][js] = temp2;
-        wn1[is][jy] = temp3;
-        jpntr = jpntr % m + 1;
-      }
-      int jy = col;
-      jpntr = head + col - 1;
-      if (jpntr > m) {
-        jpntr -= m;
-      }
-      ipntr = head;
-      for (int i = 1; i <= col; i++) {
-        int is2 = m + i;
-        double temp3 = 0;
-        for (int k = pbegin; k <= pend; k++) {
-          int k1 = ind[k];
-          temp3 += ws[ipntr][k1] * wy[jpntr][k1];
-        }
-        ipntr = ipntr % m + 1;
-        wn1[is2][jy] = temp3;
-      }
-      upcl = col - 1;
-    } else {
-      upcl = col;
-    }
-    int ipntr = head;
-    for (int iy = 1; iy <= upcl; iy++) {
-      int is = m + iy;
-      int jpntr = head;
-      for (int jy = 1; jy <= iy; jy++) {
-        int js = m + jy;
-        double temp1 = 0;
-        double temp2 = 0;
-        double temp3 = 0;
-        double temp4 = 0;
-        for (int k = 1; k <= s.nenter; k++) {
-          int k1 = indx2[k];
-          temp1 += wy[ipntr][k1] * wy[jpntr][k1];
-          temp2 += ws[ipntr][k1] * ws[jpntr][k1];
-        }
-        for (int k = s.ileave; k <= n; k++) {
-          int k1 = indx2[k];
-          temp3 += wy[ipntr][k1] * wy[jpntr][k1];
-          temp4 += ws[ipntr][k1] * ws[jpntr][k1];
-        }
-        wn1[iy][jy] = wn1[iy][jy] + temp1 - temp3;
-        wn1[is][js] = wn1[is][js] - temp2 + temp4;
-        jpntr = jpntr % m + 1;
-      }
-      ipntr = ipntr % m + 1;
-    }
-    ipntr = head;
-    for (int is = m + 1; is <= m + upcl; is++) {
-      int jpntr = head;
-      for (int jy = 1; jy <= upcl; jy++) {
-        double temp1 = 0;
-        double temp3 = 0;
-        for (int k = 1; k <= s.nenter; k++) {
-          int k1 = indx2[k];
-          temp1 += ws[ipntr][k1] * wy[jpntr][k1];
-        }
-        for (int k = s.ileave; k <= n; k++) {
-          int k1 = indx2[k];
-          temp3 += ws[ipntr][k1] * wy[jpntr][k1];
-        }
-        if (is <= jy + m) {
-          wn1[is][jy] = wn1[is][jy] + temp1 - temp3;
-        } else {
-          wn1[is][jy] = wn1[is][jy] - temp1 + temp3;
-        }
-        jpntr = jpntr % m + 1;
-      }
-      ipntr = ipntr % m + 1;
-    }
-    double theta = s.theta;
-    for (int iy = 1; iy <= col; iy++) {
-      int is = col + iy;
-      int is1 = m + iy;
-      for (int jy = 1; jy <= iy; jy++) {
-        int js = col + jy;
-        int js1 = m + jy;
-        wn[jy][iy] = wn1[iy][jy] / theta;
-        wn[js][is] = wn1[is1][js1] * theta;
-      }
-      for (int jy = 1; jy <= iy - 1; jy++) {
-        wn[jy][is] = -wn1[is1][jy];
-      }
-      for (int jy = iy; jy <= col; jy++) {
-        wn[jy][is] = wn1[is1][jy];
-      }
-      wn[iy][iy] = wn[iy][iy] + s.sy[iy][iy];
-    }
-    int info = Linpack.dpofa(wn, 0, col);
-    if (info != 0) {
-      return -1;
-    }
-    int col2 = 2 * col;
-    double[] colBuf = new double[col + 1];
-    for (int js = col + 1; js <= col2; js++) {
-      for (int i = 1; i <= col; i++) {
-        colBuf[i] = wn[i][js];
-      }
-      Linpack.dtrsl(wn, 0, col, colBuf, 0, 11);
-      for (int i = 1; i <= col; i++) {
-        wn[i][js] = colBuf[i];
-      }
-    }
-    double[] gi = new double[col];
-    double[] gj = new double[col];
-    for (int is = col + 1; is <= col2; is++) {
-      for (int k = 0; k < col; k++) {
-        gi[k] = wn[k + 1][is];
-      }
-      for (int js = is; js <= col2; js++) {
-        for (int k = 0; k < col; k++) {
-          gj[k] = wn[k + 1][js];
-        }
-        double d = Blas.ddot(col, gi, 0, gj, 0);
-        wn[is][js] = wn[is][js] + d;
-      }
-    }
-    info = Linpack.dpofa(wn, col, col);
-    if (info != 0) {
-      return -2;
-    }
-    return 0;
-  }
 
   /** {@code formt}; returns 0 or -3 (T not positive definite). */
   public static int formt(LbfgsbMemory s) {
@@ -196,20 +15,64 @@ public final class LbfgsbSubspace {
     double[][] wt = s.wt;
     double[][] sy = s.sy;
     double[][] ss = s.ss;
+    double theta = s.theta;
     for (int j = 1; j <= col; j++) {
-      wt[1][j] = s.theta * ss[1][j];
+      wt[1][j] = theta * ss[1][j];
+    }
+    double[] diag = new double[col + 1];
+    for (int k = 1; k <= col; k++) {
+      diag[k] = sy[k][k];
     }
     for (int i = 2; i <= col; i++) {
+      double[] syi = sy[i];
+      double[] wti = wt[i];
+      double[] ssi = ss[i];
+      // j >= i, so Fortran's k1 = min(i, j) - 1 is i - 1
       for (int j = i; j <= col; j++) {
-        int k1 = Math.min(i, j) - 1;
-        double ddum = 0;
-        for (int k = 1; k <= k1; k++) {
-          ddum += sy[i][k] * sy[j][k] / sy[k][k];
-        }
-        wt[i][j] = ddum + s.theta * ss[i][j];
+        wti[j] = scaledDot(syi, sy[j], diag, i - 1) + theta * ssi[j];
       }
     }
     return Linpack.dpofa(wt, 0, col) != 0 ? -3 : 0;
+  }
+
+  /*
+   * The loops over the free variables of cmprlb and subsm, as small methods: they run col times per
+   * call, so the JIT compiles them early while the callers (once per iteration) stay interpreted.
+   */
+
+  /** {@code sum w[ind[j]] * d[j]} for j in [1, len], left to right from 0. */
+  private static double gatherDot(int[] ind, int len, double[] w, double[] d) {
+    double sum = 0;
+    for (int j = 1; j <= len; j++) {
+      sum += w[ind[j]] * d[j];
+    }
+    return sum;
+  }
+
+  /** {@code r[i] = r[i] + wy[k] * a1 + ws[k] * a2} with k = ind[i], for i in [1, len]. */
+  private static void gatherUpdate(double[] r, int[] ind, int len, double[] wy, double a1, double[] ws, double a2) {
+    for (int i = 1; i <= len; i++) {
+      int k = ind[i];
+      r[i] = r[i] + wy[k] * a1 + ws[k] * a2;
+    }
+  }
+
+  /** {@code d[i] = d[i] + wy[k] * a1 / theta + ws[k] * a2} with k = ind[i], for i in [1, len]. */
+  private static void gatherUpdateScaled(double[] d, int[] ind, int len, double[] wy, double a1, double theta,
+      double[] ws, double a2) {
+    for (int i = 1; i <= len; i++) {
+      int k = ind[i];
+      d[i] = d[i] + wy[k] * a1 / theta + ws[k] * a2;
+    }
+  }
+
+  /** {@code sum a[k] * b[k] / d[k]} for k in [1, len], left to right from 0 (formt's inner sum). */
+  private static double scaledDot(double[] a, double[] b, double[] d, int len) {
+    double sum = 0;
+    for (int k = 1; k <= len; k++) {
+      sum += a[k] * b[k] / d[k];
+    }
+    return sum;
   }
 
   /** {@code cmprlb}: r = -Z'(B(xcp - x) + g) over the free variables; returns 0 or -8. */
@@ -223,22 +86,23 @@ public final class LbfgsbSubspace {
       }
       return 0;
     }
-    for (int i = 1; i <= s.nfree; i++) {
-      int k = s.index[i];
-      r[i] = -s.theta * (z[k] - x[k]) - g[k];
+    int nfree = s.nfree;
+    int[] index = s.index;
+    double theta = s.theta;
+    for (int i = 1; i <= nfree; i++) {
+      int k = index[i];
+      r[i] = -theta * (z[k] - x[k]) - g[k];
     }
     int info = s.bmv(s.c, s.p);
     if (info != 0) {
       return -8;
     }
+    double[] p = s.p;
     int pointr = s.head;
     for (int j = 1; j <= col; j++) {
-      double a1 = s.p[j];
-      double a2 = s.theta * s.p[col + j];
-      for (int i = 1; i <= s.nfree; i++) {
-        int k = s.index[i];
-        r[i] = r[i] + s.wy[pointr][k] * a1 + s.ws[pointr][k] * a2;
-      }
+      double a1 = p[j];
+      double a2 = theta * p[col + j];
+      gatherUpdate(r, index, nfree, s.wy[pointr], a1, s.ws[pointr], a2);
       pointr = pointr % m + 1;
     }
     return 0;
@@ -265,13 +129,8 @@ public final class LbfgsbSubspace {
     }
     int pointr = s.head;
     for (int i = 1; i <= col; i++) {
-      double temp1 = 0;
-      double temp2 = 0;
-      for (int j = 1; j <= nsub; j++) {
-        int k = ind[j];
-        temp1 += s.wy[pointr][k] * d[j];
-        temp2 += s.ws[pointr][k] * d[j];
-      }
+      double temp1 = gatherDot(ind, nsub, s.wy[pointr], d);
+      double temp2 = gatherDot(ind, nsub, s.ws[pointr], d);
       wv[i] = temp1;
       wv[col + i] = theta * temp2;
       pointr = pointr % m + 1;
@@ -291,10 +150,7 @@ public final class LbfgsbSubspace {
     pointr = s.head;
     for (int jy = 1; jy <= col; jy++) {
       int js = col + jy;
-      for (int i = 1; i <= nsub; i++) {
-        int k = ind[i];
-        d[i] = d[i] + s.wy[pointr][k] * wv[jy] / theta + s.ws[pointr][k] * wv[js];
-      }
+      gatherUpdateScaled(d, ind, nsub, s.wy[pointr], wv[jy], theta, s.ws[pointr], wv[js]);
       pointr = pointr % m + 1;
     }
     for (int i = 1; i <= nsub; i++) {

@@ -23,35 +23,71 @@ public final class Linpack {
   public static int dpofa(double[][] a, int off, int n) {
     // t[c][r - 1] = a[off + r][off + c] for the finished rows r < j: the columns as dot and dgemv read them
     double[][] t = new double[n + 1][Math.max(n - 1, 0)];
+    double[] y = new double[Math.max(n - 1, 0)];
     for (int j = 1; j <= n; j++) {
       double[] col = t[j];
-      double ajj = a[off + j][off + j] - Blas.ddot(j - 1, col, 0, col, 0);
+      double[] aj = a[off + j];
+      double ajj = aj[off + j] - Blas.ddot(j - 1, col, 0, col, 0);
       if (ajj <= 0) {
-        a[off + j][off + j] = ajj;
+        aj[off + j] = ajj;
         return j;
       }
       ajj = Math.sqrt(ajj);
-      a[off + j][off + j] = ajj;
+      aj[off + j] = ajj;
       int i = n - j;
       if (i > 0) {
-        double[] y = new double[i];
-        double[][] cols = java.util.Arrays.copyOfRange(t, j + 1, j + 1 + i);
-        for (int c = 0; c < i; c++) {
-          y[c] = a[off + j][off + j + 1 + c];
-        }
-        Blas.dgemvTMinus(j - 1, i, cols, col, y);
+        int a0 = off + j + 1;
+        System.arraycopy(aj, a0, y, 0, i);
+        Blas.dgemvTMinus(j - 1, i, t, j + 1, col, y);
         double inv = 1.0 / ajj;
         for (int c = 0; c < i; c++) {
-          a[off + j][off + j + 1 + c] = inv * y[c];
-        }
-      }
-      if (j < n) {
-        for (int c = j + 1; c <= n; c++) {
-          t[c][j - 1] = a[off + j][off + c];
+          double v = inv * y[c];
+          aj[a0 + c] = v;
+          t[j + 1 + c][j - 1] = v;
         }
       }
     }
     return 0;
+  }
+
+  /**
+   * {@code dtrsl(t, n, column c of t, job = 11)}: solves {@code R' x = b} with R the upper triangle
+   * of {@code t[1..n][1..n]} for b the rows 1..n of column {@code c > n} of {@code t}, in place
+   * (as Fortran passes {@code wn(1,js)}), with the arithmetic of {@link #dtrsl}; returns its info.
+   */
+  static int dtrslUpperTransposedColumn(double[][] t, int n, int c) {
+    for (int info = 1; info <= n; info++) {
+      if (t[info][info] == 0.0) {
+        return info;
+      }
+    }
+    t[1][c] = t[1][c] / t[1][1];
+    for (int j = 2; j <= n; j++) {
+      double[] tj = t[j];
+      double dot = columnDot(j - 1, t, j, c);
+      tj[c] = tj[c] - dot;
+      tj[c] = tj[c] / tj[j];
+    }
+    return 0;
+  }
+
+  /** {@link Blas#ddot} of rows 1..len of columns {@code a} and {@code b} of {@code t}. */
+  private static double columnDot(int len, double[][] t, int a, int b) {
+    if (len >= 16) {
+      double[] x = new double[len];
+      double[] y = new double[len];
+      for (int i = 0; i < len; i++) {
+        x[i] = t[i + 1][a];
+        y[i] = t[i + 1][b];
+      }
+      return Blas.ddot(len, x, 0, y, 0);
+    }
+    double dot = 0.0;
+    for (int i = 1; i <= len; i++) {
+      double[] ti = t[i];
+      dot += ti[b] * ti[a];
+    }
+    return dot;
   }
 
   /**
@@ -72,29 +108,31 @@ public final class Linpack {
     if ((job % 100) / 10 != 0) {
       kase += 2;
     }
-    double[] g1 = kase >= 3 ? new double[n] : null;
-    double[] g2 = kase >= 3 ? new double[n] : null;
     switch (kase) {
       case 1 -> {
         b[boff + 1] = b[boff + 1] / t[off + 1][off + 1];
         for (int j = 2; j <= n; j++) {
           double temp = -b[boff + j - 1];
+          int c = off + j - 1;
           for (int i = 0; i <= n - j; i++) {
-            b[boff + j + i] += temp * t[off + j + i][off + j - 1];
+            b[boff + j + i] += temp * t[off + j + i][c];
           }
           b[boff + j] = b[boff + j] / t[off + j][off + j];
         }
       }
       case 2 -> {
         b[boff + n] = b[boff + n] / t[off + n][off + n];
-        double[] column = new double[n + 1];
         for (int jj = 2; jj <= n; jj++) {
           int j = n - jj + 1;
           double temp = -b[boff + j + 1];
-          for (int i = 1; i <= j; i++) {
-            column[i] = t[off + i][off + j + 1];
+          int c = off + j + 1;
+          if (j < 16) {
+            for (int i = 1; i <= j; i++) {
+              b[boff + i] += temp * t[off + i][c];
+            }
+          } else {
+            Blas.daxpyColumn(j, temp, t, off + 1, c, b, boff + 1);
           }
-          Blas.daxpy(j, temp, column, 1, b, boff + 1);
           b[boff + j] = b[boff + j] / t[off + j][off + j];
         }
       }
@@ -102,12 +140,16 @@ public final class Linpack {
         b[boff + n] = b[boff + n] / t[off + n][off + n];
         for (int jj = 2; jj <= n; jj++) {
           int j = n - jj + 1;
-          int len = jj - 1;
-          for (int i = 0; i < len; i++) {
-            g1[i] = t[off + j + i + 1][off + j];
-            g2[i] = b[boff + j + i + 1];
+          double dot;
+          if (jj <= 16) {
+            dot = 0.0;
+            int c = off + j;
+            for (int i = j + 1; i <= n; i++) {
+              dot += b[boff + i] * t[off + i][c];
+            }
+          } else {
+            dot = Blas.ddotColumn(jj - 1, t, off + j + 1, off + j, b, boff + j + 1);
           }
-          double dot = Blas.ddot(len, g1, 0, g2, 0);
           b[boff + j] = b[boff + j] - dot;
           b[boff + j] = b[boff + j] / t[off + j][off + j];
         }
@@ -115,12 +157,16 @@ public final class Linpack {
       default -> {
         b[boff + 1] = b[boff + 1] / t[off + 1][off + 1];
         for (int j = 2; j <= n; j++) {
-          int len = j - 1;
-          for (int i = 0; i < len; i++) {
-            g1[i] = t[off + i + 1][off + j];
-            g2[i] = b[boff + i + 1];
+          double dot;
+          if (j <= 16) {
+            dot = 0.0;
+            int c = off + j;
+            for (int i = 1; i < j; i++) {
+              dot += b[boff + i] * t[off + i][c];
+            }
+          } else {
+            dot = Blas.ddotColumn(j - 1, t, off + 1, off + j, b, boff + 1);
           }
-          double dot = Blas.ddot(len, g1, 0, g2, 0);
           b[boff + j] = b[boff + j] - dot;
           b[boff + j] = b[boff + j] / t[off + j][off + j];
         }

@@ -224,27 +224,28 @@ public final class Slsqp {
         for (int i = 1; i <= n; i++) {
           u[i - 1] = g[i - 1] - SlsqpBlas.ddot(m, a, (i - 1) * la, 1, r, 0, 1) - v[i - 1];
         }
-        int k = 0;
-        for (int i = 1; i <= n; i++) {
+        // k is Fortran's l(k) as an index into l
+        int k = -1;
+        for (int i = 0; i < n; i++) {
           h1 = 0;
           k++;
-          for (int j = i + 1; j <= n; j++) {
+          for (int j = i + 1; j < n; j++) {
             k++;
-            h1 = h1 + l[k - 1] * s[j - 1];
+            h1 = h1 + l[k] * s[j];
           }
-          v[i - 1] = s[i - 1] + h1;
+          v[i] = s[i] + h1;
         }
-        k = 1;
+        k = 0;
         for (int i = 1; i <= n; i++) {
-          v[i - 1] = l[k - 1] * v[i - 1];
+          v[i - 1] = l[k] * v[i - 1];
           k = k + n1 - i;
         }
         for (int i = n; i >= 1; i--) {
           h1 = 0;
-          k = i;
-          for (int j = 1; j <= i - 1; j++) {
-            h1 = h1 + l[k - 1] * v[j - 1];
-            k = k + n - j;
+          k = i - 1;
+          for (int j = 0; j < i - 1; j++) {
+            h1 = h1 + l[k] * v[j];
+            k = k + n - 1 - j;
           }
           v[i - 1] = v[i - 1] + h1;
         }

@@ -22,11 +22,17 @@ final class SlsqpNnls {
       return up;
     }
     int piv = pu + (lpivot - 1) * iue;
+    // u(l1..m) is u[u1], u[u1 + iue], ...: cnt elements
+    int u1 = pu + (l1 - 1) * iue;
+    int cnt = m - l1 + 1;
     double cl = Math.abs(u[piv]);
     if (mode != 2) {
-      for (int j = l1; j <= m; j++) {
-        double sm = Math.abs(u[pu + (j - 1) * iue]);
-        cl = Math.max(sm, cl);
+      for (int k = 0, uk = u1; k < cnt; k++, uk += iue) {
+        double sm = Math.abs(u[uk]);
+        // Math.max(sm, cl) for the non-negative (or NaN) values here
+        if (sm != sm || sm > cl) {
+          cl = sm;
+        }
       }
       if (cl <= 0) {
         return up;
@@ -34,8 +40,8 @@ final class SlsqpNnls {
       double clinv = 1.0 / cl;
       double q = u[piv] * clinv;
       double sm = q * q;
-      for (int j = l1; j <= m; j++) {
-        double r = u[pu + (j - 1) * iue] * clinv;
+      for (int k = 0, uk = u1; k < cnt; k++, uk += iue) {
+        double r = u[uk] * clinv;
         sm = sm + r * r;
       }
       cl = cl * Math.sqrt(sm);
@@ -55,25 +61,23 @@ final class SlsqpNnls {
       return up;
     }
     b = 1.0 / b;
-    int i2 = 1 - icv + ice * (lpivot - 1);
+    // i2 is Fortran's c(i2) as an index into c
+    int i2 = pc - icv + ice * (lpivot - 1);
     int incr = ice * (l1 - lpivot);
     for (int j = 1; j <= ncv; j++) {
       i2 += icv;
       int i3 = i2 + incr;
-      int i4 = i3;
-      double sm = c[pc + i2 - 1] * up;
-      for (int i = l1; i <= m; i++) {
-        sm = sm + c[pc + i3 - 1] * u[pu + (i - 1) * iue];
-        i3 += ice;
+      double sm = c[i2] * up;
+      for (int k = 0, ck = i3, uk = u1; k < cnt; k++, ck += ice, uk += iue) {
+        sm = sm + c[ck] * u[uk];
       }
       if (sm == 0) {
         continue;
       }
       sm = sm * b;
-      c[pc + i2 - 1] = c[pc + i2 - 1] + sm * up;
-      for (int i = l1; i <= m; i++) {
-        c[pc + i4 - 1] = c[pc + i4 - 1] + sm * u[pu + (i - 1) * iue];
-        i4 += ice;
+      c[i2] = c[i2] + sm * up;
+      for (int k = 0, ck = i3, uk = u1; k < cnt; k++, ck += ice, uk += iue) {
+        c[ck] = c[ck] + sm * u[uk];
       }
     }
     return up;
@@ -242,7 +246,6 @@ final class SlsqpNnls {
    */
   static int hfti(double[] a, int pa, int mda, int m, int n, double[] b, int pb, int mdb, int nb, double tau,
       double[] rnorm, int prn, double[] h, int ph, double[] g, int pg, int[] ip, int pip) {
-    final double factor = 1.0e-3;
     int k = 0;
     int ldiag = Math.min(m, n);
     if (ldiag <= 0) {
@@ -250,46 +253,7 @@ final class SlsqpNnls {
     }
     double hmax = 0.0;
     for (int j = 1; j <= ldiag; j++) {
-      int lmax = j;
-      boolean recompute = true;
-      if (j != 1) {
-        lmax = j;
-        for (int l = j; l <= n; l++) {
-          double v = a[pa + (j - 2) + (l - 1) * mda];
-          h[ph + l - 1] = h[ph + l - 1] - v * v;
-          if (h[ph + l - 1] > h[ph + lmax - 1]) {
-            lmax = l;
-          }
-        }
-        recompute = !((hmax + factor * h[ph + lmax - 1]) - hmax > 0);
-      }
-      if (recompute) {
-        lmax = j;
-        for (int l = j; l <= n; l++) {
-          h[ph + l - 1] = 0.0;
-          for (int i = j; i <= m; i++) {
-            double v = a[pa + (i - 1) + (l - 1) * mda];
-            h[ph + l - 1] = h[ph + l - 1] + v * v;
-          }
-          if (h[ph + l - 1] > h[ph + lmax - 1]) {
-            lmax = l;
-          }
-        }
-        hmax = h[ph + lmax - 1];
-      }
-      ip[pip + j - 1] = lmax;
-      if (lmax != j) {
-        for (int i = 1; i <= m; i++) {
-          double tmp = a[pa + (i - 1) + (j - 1) * mda];
-          a[pa + (i - 1) + (j - 1) * mda] = a[pa + (i - 1) + (lmax - 1) * mda];
-          a[pa + (i - 1) + (lmax - 1) * mda] = tmp;
-        }
-        h[ph + lmax - 1] = h[ph + j - 1];
-      }
-      int i = Math.min(j + 1, n);
-      h[ph + j - 1] = h12(1, j, j + 1, m, a, pa + (j - 1) * mda, 1, h[ph + j - 1], a, pa + (i - 1) * mda, 1, mda,
-          n - j);
-      h12(2, j, j + 1, m, a, pa + (j - 1) * mda, 1, h[ph + j - 1], b, pb, 1, mdb, nb);
+      hmax = hftiColumn(j, hmax, a, pa, mda, m, n, b, pb, mdb, nb, h, ph, ip, pip);
     }
     k = ldiag;
     for (int j = 1; j <= ldiag; j++) {
@@ -342,24 +306,99 @@ final class SlsqpNnls {
     return k;
   }
 
+  /**
+   * One pass of hfti's loop over the columns j (pivot column choice by the remaining norms, swap,
+   * Householder transformation of a and b); returns the new {@code hmax}. A method of its own so
+   * that the JIT compiles it after a few SQP iterations: hfti itself runs once per iteration.
+   */
+  private static double hftiColumn(int j, double hmax, double[] a, int pa, int mda, int m, int n, double[] b,
+      int pb, int mdb, int nb, double[] h, int ph, int[] ip, int pip) {
+    final double factor = 1.0e-3;
+    // h(l) is h[ho + l]; column l of a starts at a[pa + (l - 1) * mda]
+    int ho = ph - 1;
+    int lmax = j;
+    boolean recompute = true;
+    int colj = pa + (j - 1) * mda;
+    if (j != 1) {
+      lmax = j;
+      double hlmax = 0.0;
+      for (int l = j, al = colj + (j - 2); l <= n; l++, al += mda) {
+        double v = a[al];
+        double hl = h[ho + l] - v * v;
+        h[ho + l] = hl;
+        if (l == j) {
+          hlmax = hl;
+        } else if (hl > hlmax) {
+          lmax = l;
+          hlmax = hl;
+        }
+      }
+      recompute = !((hmax + factor * hlmax) - hmax > 0);
+    }
+    if (recompute) {
+      lmax = j;
+      double hlmax = 0.0;
+      for (int l = j, cl = colj; l <= n; l++, cl += mda) {
+        double hl = sumOfSquares(a, cl + j - 1, cl + m - 1);
+        h[ho + l] = hl;
+        if (l == j) {
+          hlmax = hl;
+        } else if (hl > hlmax) {
+          lmax = l;
+          hlmax = hl;
+        }
+      }
+      hmax = hlmax;
+    }
+    ip[pip + j - 1] = lmax;
+    if (lmax != j) {
+      int cmax = pa + (lmax - 1) * mda;
+      for (int i = 0; i < m; i++) {
+        double tmp = a[colj + i];
+        a[colj + i] = a[cmax + i];
+        a[cmax + i] = tmp;
+      }
+      h[ho + lmax] = h[ho + j];
+    }
+    int i = Math.min(j + 1, n);
+    h[ho + j] = h12(1, j, j + 1, m, a, colj, 1, h[ho + j], a, pa + (i - 1) * mda, 1, mda, n - j);
+    h12(2, j, j + 1, m, a, colj, 1, h[ho + j], b, pb, 1, mdb, nb);
+    return hmax;
+  }
+
+  /**
+   * {@code sum a[i]^2} for i in [from, to], left to right from 0 (hfti's column norms); a small
+   * method so that the JIT compiles it early (hfti itself runs once per SQP iteration).
+   */
+  private static double sumOfSquares(double[] a, int from, int to) {
+    double s = 0.0;
+    for (int i = from; i <= to; i++) {
+      double v = a[i];
+      s = s + v * v;
+    }
+    return s;
+  }
+
   /** {@code ldl}: updates the packed LDL' factorization {@code a} to that of A + sigma z z'. */
   static void ldl(int n, double[] a, int pa, double[] z, int pz, double sigma, double[] w, int pw) {
     final double epmach = 2.22e-16;
     if (sigma == 0) {
       return;
     }
-    int ij = 1;
+    // ij is Fortran's a(ij) as an index into a; z(i) is z[zo + i], w(i) is w[wo + i]
+    int ij = pa;
+    int zo = pz - 1;
+    int wo = pw - 1;
     double t = 1.0 / sigma;
     if (sigma <= 0) {
+      System.arraycopy(z, pz, w, pw, n);
+      int wend = wo + n;
       for (int i = 1; i <= n; i++) {
-        w[pw + i - 1] = z[pz + i - 1];
-      }
-      for (int i = 1; i <= n; i++) {
-        double v = w[pw + i - 1];
-        t = t + v * v / a[pa + ij - 1];
-        for (int j = i + 1; j <= n; j++) {
+        double v = w[wo + i];
+        t = t + v * v / a[ij];
+        for (int j = wo + i + 1; j <= wend; j++) {
           ij++;
-          w[pw + j - 1] = w[pw + j - 1] - v * a[pa + ij - 1];
+          w[j] = w[j] - v * a[ij];
         }
         ij++;
       }
@@ -367,42 +406,44 @@ final class SlsqpNnls {
         t = epmach / sigma;
       }
       for (int i = 1; i <= n; i++) {
-        int j = n + 1 - i;
+        int j = wo + n + 1 - i;
         ij = ij - i;
-        double u = w[pw + j - 1];
-        w[pw + j - 1] = t;
-        t = t - u * u / a[pa + ij - 1];
+        double u = w[j];
+        w[j] = t;
+        t = t - u * u / a[ij];
       }
     }
+    int zend = zo + n;
     for (int i = 1; i <= n; i++) {
-      double v = z[pz + i - 1];
-      double delta = v / a[pa + ij - 1];
+      double v = z[zo + i];
+      double delta = v / a[ij];
       double tp = 0;
       if (sigma < 0) {
-        tp = w[pw + i - 1];
+        tp = w[wo + i];
       }
       if (sigma > 0) {
         tp = t + delta * v;
       }
       double alpha = tp / t;
-      a[pa + ij - 1] = alpha * a[pa + ij - 1];
+      a[ij] = alpha * a[ij];
       if (i == n) {
         return;
       }
       double beta = delta / tp;
       if (alpha <= 4.0) {
-        for (int j = i + 1; j <= n; j++) {
+        for (int j = zo + i + 1; j <= zend; j++) {
           ij++;
-          z[pz + j - 1] = z[pz + j - 1] - v * a[pa + ij - 1];
-          a[pa + ij - 1] = a[pa + ij - 1] + beta * z[pz + j - 1];
+          double zj = z[j] - v * a[ij];
+          z[j] = zj;
+          a[ij] = a[ij] + beta * zj;
         }
       } else {
         double gamma = t / tp;
-        for (int j = i + 1; j <= n; j++) {
+        for (int j = zo + i + 1; j <= zend; j++) {
           ij++;
-          double u = a[pa + ij - 1];
-          a[pa + ij - 1] = gamma * u + beta * z[pz + j - 1];
-          z[pz + j - 1] = z[pz + j - 1] - v * u;
+          double u = a[ij];
+          a[ij] = gamma * u + beta * z[j];
+          z[j] = z[j] - v * u;
         }
       }
       ij++;

@@ -38,7 +38,11 @@ import org.minima4j.optimize.global.internal.State;
  * visiting distribution's constants, see {@code ReplayTest}).
  */
 public final class DualAnnealing extends GlobalOptimizer {
-  private static final System.Logger LOG = System.getLogger(DualAnnealing.class.getName());
+  /** The logger, created on first use (starting the logging backend costs 10 to 20 ms in a fresh JVM). */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger(DualAnnealing.class.getName());
+  }
+
   private static final double TAIL_LIMIT = 1.e8;
   private static final double MIN_VISIT_BOUND = 1.e-10;
   private static final int MAX_REINIT_COUNT = 1000;
@@ -163,6 +167,9 @@ public final class DualAnnealing extends GlobalOptimizer {
     this.lower = bounds.lb();
     this.upper = bounds.ub();
     this.range = new double[n];
+    this.gaussX = new double[n];
+    this.gaussY = new double[n];
+    this.visits = new double[n];
     for (int i = 0; i < n; i++) {
       if (!(lower[i] < upper[i])) {
         throw new IllegalArgumentException("Bounds are not consistent min < max");
@@ -216,13 +223,16 @@ public final class DualAnnealing extends GlobalOptimizer {
       }
       return List.of(current.clone());
     }
+    // visitPoint is never written after visiting() builds it, so the batch can hold it itself
     visitPoint = visiting(current, j, temperature);
-    return List.of(visitPoint.clone());
+    return List.of(visitPoint);
   }
 
   private double[] visiting(double[] x, int stepJ, double temp) {
     if (stepJ < n) {
       double[] visits = visitFn(temp, n);
+      double[] lo = lower;
+      double[] rg = range;
       double upperSample = rng.nextDouble();
       double lowerSample = rng.nextDouble();
       double[] xv = new double[n];
@@ -233,10 +243,13 @@ public final class DualAnnealing extends GlobalOptimizer {
         } else if (vi < -TAIL_LIMIT) {
           vi = -TAIL_LIMIT * lowerSample;
         }
-        xv[i] = wrap(vi + x[i], i);
-        if (Math.abs(xv[i] - lower[i]) < MIN_VISIT_BOUND) {
-          xv[i] += 1.e-10;
+        // wrap(vi + x[i], i), inlined
+        double ri = rg[i];
+        double xi = ((((vi + x[i]) - lo[i]) % ri + ri) % ri) + lo[i];
+        if (Math.abs(xi - lo[i]) < MIN_VISIT_BOUND) {
+          xi += 1.e-10;
         }
+        xv[i] = xi;
       }
       return xv;
     }
@@ -265,11 +278,15 @@ public final class DualAnnealing extends GlobalOptimizer {
   // sigmax of the last temperature seen by visitFn (NaN: none yet); a pure cache, not state
   private double sigmaxTemp = Double.NaN;
   private double sigmaxCached;
+  // visitFn's work arrays (normal pairs and the visits it returns), read before its next call
+  private final double[] gaussX;
+  private final double[] gaussY;
+  private final double[] visits;
 
   /** Formula "Visita" of Tsallis and Stariolo p. 405; draws (x, y) normal pairs row by row as numpy. */
   private double[] visitFn(double temp, int dim) {
-    double[] xs = new double[dim];
-    double[] ys = new double[dim];
+    double[] xs = gaussX;
+    double[] ys = gaussY;
     for (int i = 0; i < dim; i++) {
       xs[i] = rng.nextGaussian();
       ys[i] = rng.nextGaussian();
@@ -285,9 +302,11 @@ public final class DualAnnealing extends GlobalOptimizer {
       sigmaxTemp = temp;
       sigmaxCached = sigmax;
     }
-    double[] out = new double[dim];
+    double[] out = visits;
+    double q1 = qv - 1.0;
+    double q3 = 3.0 - qv;
     for (int i = 0; i < dim; i++) {
-      double den = Math.exp((qv - 1.0) * Math.log(Math.abs(ys[i])) / (3.0 - qv));
+      double den = Math.exp(q1 * Math.log(Math.abs(ys[i])) / q3);
       out[i] = xs[i] * sigmax / den;
     }
     return out;
@@ -325,12 +344,13 @@ public final class DualAnnealing extends GlobalOptimizer {
       return;
     }
     // one proposal of the strategy chain
+    // points (visitPoint, current, xbest, xmin) are replaced, never written in place: share them
     if (e < currentEnergy) {
       currentEnergy = e;
-      current = visitPoint.clone();
+      current = visitPoint;
       if (e < ebest) {
         ebest = e;
-        xbest = visitPoint.clone();
+        xbest = visitPoint;
         energyStateImproved = true;
         notImprovedIdx = 0;
       }
@@ -358,13 +378,13 @@ public final class DualAnnealing extends GlobalOptimizer {
     }
     if (r <= pqv) {
       currentEnergy = e;
-      current = xv.clone();
-      xmin = current.clone();
+      current = xv;
+      xmin = xv;
     }
     if (notImprovedIdx >= notImprovedMaxIdx) {
       if (j == 0 || currentEnergy < emin) {
         emin = currentEnergy;
-        xmin = current.clone();
+        xmin = current;
       }
     }
   }
@@ -386,7 +406,7 @@ public final class DualAnnealing extends GlobalOptimizer {
       return;
     }
     if (temperature < temperatureRestart) {
-      LOG.log(System.Logger.Level.DEBUG, () -> "dual annealing: re-annealing after " + iteration + " iterations");
+      Log.LOG.log(System.Logger.Level.DEBUG, () -> "dual annealing: re-annealing after " + iteration + " iterations");
       current = uniformPoint();
       reinitCounter = 0;
       resetting = true;
