@@ -2,6 +2,7 @@ package org.minima4j.optimize;
 
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
+import org.minima4j.logging.LazyLogger;
 import org.minima4j.optimize.internal.EvaluationStop;
 import org.minima4j.optimize.internal.Evaluator;
 import org.minima4j.optimize.internal.FiniteDifferences;
@@ -18,14 +19,9 @@ import org.minima4j.optimize.internal.FiniteDifferences;
  * returning {@code true} ends it with {@code status = 99}.
  */
 public final class Minimize {
-  /**
-   * The logger, created on first use: {@code System.getLogger} starts the logging backend
-   * (java.util.logging), which costs 10 to 20 ms of CPU in a fresh JVM, and a run that warns of
-   * nothing never needs it.
-   */
-  private static final class Log {
-    static final System.Logger LOG = System.getLogger(Minimize.class.getName());
-  }
+  /** Looked up on first use: a run that warns of nothing never starts the logging back end. */
+  private static final System.Logger LOG = LazyLogger.of(Minimize.class);
+
   private static final double SQRT_EPS = Math.sqrt(Math.ulp(1.0));
 
   private Minimize() {}
@@ -141,7 +137,7 @@ public final class Minimize {
         x0[i] = c;
       }
       if (clipped) {
-        Log.LOG.log(Level.WARNING, "Initial guess is not within the specified bounds; x0 clipped to {0}",
+        LOG.log(Level.WARNING, "Initial guess is not within the specified bounds; x0 clipped to {0}",
             Arrays.toString(x0));
       }
     }
@@ -232,7 +228,7 @@ public final class Minimize {
       default -> {
         status = -1;
         message = stop.getMessage();
-        Log.LOG.log(Level.WARNING, "minimize stopped: " + message, stop.getCause());
+        LOG.log(Level.WARNING, "minimize stopped: " + message, stop.getCause());
       }
     }
     return new OptimizeResult(x, f, null, pb.nit, ev.nfev(), ev.ngev(), 0, status, false, message, 0.0);

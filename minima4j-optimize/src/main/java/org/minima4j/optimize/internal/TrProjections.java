@@ -1,6 +1,7 @@
 package org.minima4j.optimize.internal;
 
 import java.lang.System.Logger.Level;
+import org.minima4j.logging.LazyLogger;
 
 /**
  * The three projection operators of trust-constr for a constraint Jacobian {@code A} (m x n),
@@ -15,7 +16,7 @@ import java.lang.System.Logger.Level;
  * singular Jacobian, as in scipy.
  */
 public abstract class TrProjections {
-  private static final System.Logger LOG = System.getLogger(TrProjections.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(TrProjections.class);
   private static final double ORTH_TOL = 1e-12;
   private static final int MAX_REFIN = 3;
   private static final double TOL = 1e-15;

@@ -3,6 +3,7 @@ package org.minima4j.optimize.global.anneal;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.minima4j.logging.LazyLogger;
 import org.minima4j.optimize.Bounds;
 import org.minima4j.optimize.Objective;
 import org.minima4j.optimize.OptimizeResult;
@@ -38,10 +39,8 @@ import org.minima4j.optimize.global.internal.State;
  * visiting distribution's constants, see {@code ReplayTest}).
  */
 public final class DualAnnealing extends GlobalOptimizer {
-  /** The logger, created on first use (starting the logging backend costs 10 to 20 ms in a fresh JVM). */
-  private static final class Log {
-    static final System.Logger LOG = System.getLogger(DualAnnealing.class.getName());
-  }
+  /** Looked up on first use (starting the logging back end costs 10 to 20 ms in a fresh JVM). */
+  private static final System.Logger LOG = LazyLogger.of(DualAnnealing.class);
 
   private static final double TAIL_LIMIT = 1.e8;
   private static final double MIN_VISIT_BOUND = 1.e-10;
@@ -406,7 +405,7 @@ public final class DualAnnealing extends GlobalOptimizer {
       return;
     }
     if (temperature < temperatureRestart) {
-      Log.LOG.log(System.Logger.Level.DEBUG, () -> "dual annealing: re-annealing after " + iteration + " iterations");
+      LOG.log(System.Logger.Level.DEBUG, () -> "dual annealing: re-annealing after " + iteration + " iterations");
       current = uniformPoint();
       reinitCounter = 0;
       resetting = true;
