@@ -277,6 +277,22 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   /**
+   * Whether a command line runs compare and draws its plot (so that {@link Main} can start the
+   * plot's start-up work before the command is parsed); a mistaken guess only costs or saves time.
+   */
+  static boolean willPlot(String[] args) {
+    if (args.length == 0 || !"compare".equals(args[0])) {
+      return false;
+    }
+    for (String a : args) {
+      if (a.equals("--no-plot") || a.equals("--list") || a.equals("--help") || a.equals("-h")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The JIT-warm time of a pass: the median over the second half of the passes (the first passes
    * interpret and compile the methods' code).
    */

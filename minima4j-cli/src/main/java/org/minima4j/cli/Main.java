@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.minima4j.plot.LinePlot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +26,11 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line with the given streams and returns the exit code (for tests). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    if (CompareCommand.willPlot(args)) {
+      // the plot's one-time Java2D start-up overlaps the command line's own start-up, not the
+      // timed methods (two cores: the main thread parses while this thread loads the plotting code)
+      LinePlot.warmUpInBackground();
+    }
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);

@@ -131,11 +131,17 @@ public final class LinePlot {
     }
   }
 
+  private static final java.util.concurrent.atomic.AtomicBoolean WARM_UP_STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+
   /**
    * Starts loading Java2D, fonts and the encoders on a daemon thread, so that a command can
-   * overlap that one-time cost (hundreds of milliseconds) with its computation.
+   * overlap that one-time cost (hundreds of milliseconds) with its start-up and computation. Only
+   * the first call in a JVM starts it.
    */
   public static void warmUpInBackground() {
+    if (!WARM_UP_STARTED.compareAndSet(false, true)) {
+      return;
+    }
     Thread t = new Thread(() -> {
       try {
         LinePlot p = new LinePlot("warm-up", "x", "y", true);
