@@ -9,6 +9,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -206,9 +207,16 @@ final class CompareCommand implements Callable<Integer> {
       }
       return out;
     }
-    List<Future<TimedTrace>> futures = new ArrayList<>();
-    for (MethodRunner r : runners) {
-      futures.add(pool.submit(() -> timed(r, problem, methodThreads, mx)));
+    // longest first (by rank; ties keep the given order), so the pass ends sooner
+    List<Integer> order = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      order.add(k);
+    }
+    order.sort((a, b) -> Integer.compare(runners.get(b).workRank(), runners.get(a).workRank()));
+    List<Future<TimedTrace>> futures = new ArrayList<>(Collections.nCopies(n, null));
+    for (int k : order) {
+      MethodRunner r = runners.get(k);
+      futures.set(k, pool.submit(() -> timed(r, problem, methodThreads, mx)));
     }
     for (int k = 0; k < n; k++) {
       progress.show(pass * n + k, repeat * n, runners.get(k).name());

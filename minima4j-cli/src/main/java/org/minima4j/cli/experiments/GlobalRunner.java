@@ -22,11 +22,19 @@ final class GlobalRunner implements MethodRunner {
   private final String description;
   private final Factory factory;
   private final String config;
+  private final int workRank;
 
+  /** A population method ({@link #workRank()} 2). */
   GlobalRunner(String name, String description, String config, Factory factory) {
+    this(name, description, config, 2, factory);
+  }
+
+  /** A method with its own rank: 3 for those that also run a local search at every iteration. */
+  GlobalRunner(String name, String description, String config, int workRank, Factory factory) {
     this.name = name;
     this.description = description;
     this.config = config;
+    this.workRank = workRank;
     this.factory = factory;
   }
 
@@ -38,6 +46,11 @@ final class GlobalRunner implements MethodRunner {
   @Override
   public String description() {
     return description;
+  }
+
+  @Override
+  public int workRank() {
+    return workRank;
   }
 
   @Override

@@ -54,7 +54,7 @@ public final class Methods {
         "CMA(mean=x0, sigma=0.5, seed={seed}), {maxiter} generations",
         (p, maxiter, seed) -> new CMA(p.x0(), 0.5, CMA.Options.DEFAULTS.withSeed(seed))));
     add(new GlobalRunner("dual-annealing", "scipy's dual annealing in the problem's box, initial temperature 1, L-BFGS-B local search",
-        "dual_annealing(bounds=box, maxiter={maxiter}, initial_temp=1.0, seed={seed})",
+        "dual_annealing(bounds=box, maxiter={maxiter}, initial_temp=1.0, seed={seed})", 3,
         (p, maxiter, seed) -> new DualAnnealing(Bounds.of(p.lower(), p.upper()),
             DualAnnealing.Options.DEFAULTS.withMaxiter(maxiter).withInitialTemp(1.0).withSeed(seed))));
     add(new GlobalRunner("de", "scipy's differential evolution (best1bin, popsize 15) in the problem's box, L-BFGS-B polish",

@@ -40,6 +40,11 @@ final class MinimizeRunner implements MethodRunner {
   }
 
   @Override
+  public int workRank() {
+    return 1;
+  }
+
+  @Override
   public Trace run(Problem problem, int maxiter, long seed, int threads) {
     CountingObjective f = new CountingObjective(problem);
     List<Double> perIteration = new ArrayList<>();
