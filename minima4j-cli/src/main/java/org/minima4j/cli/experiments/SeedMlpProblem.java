@@ -109,38 +109,9 @@ public final class SeedMlpProblem implements Problem {
     return 1e-3;
   }
 
-  /**
-   * The MSE loss: the forward arithmetic of {@link #lossAndGradient} without the backward pass (the
-   * same operations in the same order, so the two agree bit for bit). This is what the gradient-free
-   * methods call thousands of times, so it is one flat loop.
-   */
   @Override
   public double loss(double[] x) {
-    double w00 = x[0];
-    double w01 = x[1];
-    double w10 = x[2];
-    double w11 = x[3];
-    double v00 = x[4];
-    double v01 = x[5];
-    double v10 = x[6];
-    double v11 = x[7];
-    double b0 = x[8];
-    double b1 = x[9];
-    double[] r = rows;
-    double s = 0.0;
-    for (int k = 0; k < r.length; k += 4) {
-      double a = r[k];
-      double b = r[k + 1];
-      double z0 = w00 * a + w01 * b;
-      double z1 = w10 * a + w11 * b;
-      double h0 = z0 > 0 ? z0 : 0.0;
-      double h1 = z1 > 0 ? z1 : 0.0;
-      double d0 = ((v00 * h0 + v01 * h1) + b0) - r[k + 2];
-      double d1 = ((v10 * h0 + v11 * h1) + b1) - r[k + 3];
-      s += d0 * d0;
-      s += d1 * d1;
-    }
-    return s / entries;
+    return lossAndGradient(x, null);
   }
 
   /** The loss through the nn module (forward only; not thread-safe, see {@link #moduleLossAndGradient}). */
@@ -160,7 +131,7 @@ public final class SeedMlpProblem implements Problem {
     return lossAndGradient(x, gradient);
   }
 
-  /** The loss and its gradient into {@code gradient}. */
+  /** The loss, and its gradient into {@code gradient} unless that is null (then forward only). */
   private double lossAndGradient(double[] x, double[] gradient) {
     double w00 = x[0];
     double w01 = x[1];
@@ -196,6 +167,9 @@ public final class SeedMlpProblem implements Problem {
       double d1 = ((v10 * h0 + v11 * h1) + b1) - r[k + 3];
       s += d0 * d0;
       s += d1 * d1;
+      if (gradient == null) {
+        continue;
+      }
       double r0 = 2.0 * d0 / n;
       double r1 = 2.0 * d1 / n;
       gv00 += r0 * h0;
@@ -214,6 +188,9 @@ public final class SeedMlpProblem implements Problem {
         gw10 += dz1 * a;
         gw11 += dz1 * b;
       }
+    }
+    if (gradient == null) {
+      return s / n;
     }
     gradient[0] = gw00;
     gradient[1] = gw01;
