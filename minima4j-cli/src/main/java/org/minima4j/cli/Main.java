@@ -3,8 +3,11 @@ package org.minima4j.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.minima4j.plot.LinePlot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,9 +17,25 @@ import picocli.CommandLine.Command;
     name = "minima",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "minima4j: optimizers for machine learning on the JVM.",
-    subcommands = {CompareCommand.class, WalkthroughCommand.class, BenchCommand.class, EwaCommand.class, org.minima4j.cli.study.StudyCommand.class, Main.VersionCommand.class, CommandLine.HelpCommand.class})
+    description = "minima4j: optimizers for machine learning on the JVM.")
 public final class Main implements Callable<Integer> {
+  /**
+   * The subcommands, in the order the help lists them. Only the one named on the command line is
+   * built (picocli reads every option of every command it is given, a few hundred milliseconds on a
+   * fresh JVM); help, an unknown name or no name gets them all.
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("compare", CompareCommand::new);
+    SUBCOMMANDS.put("walkthrough", WalkthroughCommand::new);
+    SUBCOMMANDS.put("bench", BenchCommand::new);
+    SUBCOMMANDS.put("ewa", EwaCommand::new);
+    SUBCOMMANDS.put("study", org.minima4j.cli.study.StudyCommand::new);
+    SUBCOMMANDS.put("version", VersionCommand::new);
+    SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+  }
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -32,6 +51,12 @@ public final class Main implements Callable<Integer> {
       LinePlot.warmUpInBackground();
     }
     CommandLine cl = new CommandLine(new Main());
+    String named = args.length > 0 ? args[0] : "";
+    for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
+      if (!SUBCOMMANDS.containsKey(named) || named.equals("help") || e.getKey().equals(named)) {
+        cl.addSubcommand(e.getKey(), e.getValue().get());
+      }
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, line, parse) -> {
