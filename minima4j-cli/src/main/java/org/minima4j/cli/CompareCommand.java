@@ -132,6 +132,15 @@ final class CompareCommand implements Callable<Integer> {
       // the CPU clock's first use loads the management classes: do it before any pass is timed
       ThreadMXBean mx = ManagementFactory.getThreadMXBean();
       mx.getCurrentThreadCpuTime();
+      if (!noPlot) {
+        // the plot's start-up overlaps the command line's own; it ends before the methods are timed
+        try {
+          LinePlot.awaitWarmUp(10_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CliException("interrupted while the plot was starting up");
+        }
+      }
       try {
         for (int pass = 0; pass < repeat; pass++) {
           long t0 = System.nanoTime();

@@ -46,8 +46,9 @@ public final class Main implements Callable<Integer> {
   /** Runs the command line with the given streams and returns the exit code (for tests). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     if (CompareCommand.willPlot(args)) {
-      // the plot's one-time Java2D start-up overlaps the command line's own start-up, not the
-      // timed methods (two cores: the main thread parses while this thread loads the plotting code)
+      // the plot's one-time Java2D start-up overlaps the command line's own start-up (two cores: the
+      // main thread parses while this thread loads the plotting code); compare waits for it to end
+      // before it times the methods
       LinePlot.warmUpInBackground();
     }
     CommandLine cl = new CommandLine(new Main());

@@ -131,15 +131,16 @@ public final class LinePlot {
     }
   }
 
-  private static final java.util.concurrent.atomic.AtomicBoolean WARM_UP_STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+  /** The warm-up thread, once started (at most one per JVM). */
+  private static Thread warmUp;
 
   /**
    * Starts loading Java2D, fonts and the encoders on a daemon thread, so that a command can
-   * overlap that one-time cost (hundreds of milliseconds) with its start-up and computation. Only
-   * the first call in a JVM starts it.
+   * overlap that one-time cost (hundreds of milliseconds) with its own start-up. Only the first
+   * call in a JVM starts it.
    */
-  public static void warmUpInBackground() {
-    if (!WARM_UP_STARTED.compareAndSet(false, true)) {
+  public static synchronized void warmUpInBackground() {
+    if (warmUp != null) {
       return;
     }
     Thread t = new Thread(() -> {
@@ -155,5 +156,20 @@ public final class LinePlot {
     }, "plot-warm-up");
     t.setDaemon(true);
     t.start();
+    warmUp = t;
+  }
+
+  /**
+   * Waits (at most {@code timeoutMillis}) for a started warm-up to finish, so that work timed
+   * afterwards does not share the processor with it; returns at once when none was started.
+   */
+  public static void awaitWarmUp(long timeoutMillis) throws InterruptedException {
+    Thread t;
+    synchronized (LinePlot.class) {
+      t = warmUp;
+    }
+    if (t != null) {
+      t.join(timeoutMillis);
+    }
   }
 }
