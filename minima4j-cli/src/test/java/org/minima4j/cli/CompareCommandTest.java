@@ -138,6 +138,17 @@ class CompareCommandTest {
   }
 
   @Test
+  void thePlotWarmUpStartsOnlyForACompareThatPlots() {
+    assertThat(CompareCommand.willPlot(new String[] {"compare"})).isTrue();
+    assertThat(CompareCommand.willPlot(new String[] {"compare", "--json", "--seed", "3"})).isTrue();
+    assertThat(CompareCommand.willPlot(new String[] {"compare", "--no-plot"})).isFalse();
+    assertThat(CompareCommand.willPlot(new String[] {"compare", "--list"})).isFalse();
+    assertThat(CompareCommand.willPlot(new String[] {"compare", "-h"})).isFalse();
+    assertThat(CompareCommand.willPlot(new String[] {"ewa"})).isFalse();
+    assertThat(CompareCommand.willPlot(new String[0])).isFalse();
+  }
+
+  @Test
   void warmPassIsTheMedianOfTheSecondHalf() {
     assertThat(CompareCommand.warmPassSeconds(java.util.List.of(9.0, 1.0, 5.0, 3.0, 4.0))).isEqualTo(4.0);
     assertThat(CompareCommand.warmPassSeconds(java.util.List.of(7.0))).isEqualTo(7.0);
