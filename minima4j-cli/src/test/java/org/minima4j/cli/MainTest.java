@@ -26,6 +26,20 @@ class MainTest {
     String[] r = run("--help");
     assertThat(r[0]).isEqualTo("0");
     assertThat(r[1]).contains("version").contains("Usage: minima");
+    for (String c : new String[] {"compare", "walkthrough", "bench", "ewa", "study", "version", "help"}) {
+      assertThat(r[1]).contains("  " + c + " ");
+    }
+    assertThat(run()[1]).isEqualTo(r[1]);
+  }
+
+  @Test
+  void helpOfOneCommandAndTheHelpCommandWork() {
+    String[] r = run("help", "ewa");
+    assertThat(r[0]).isEqualTo("0");
+    assertThat(r[1]).contains("Usage: minima ewa");
+    String[] s = run("study", "--help");
+    assertThat(s[0]).isEqualTo("0");
+    assertThat(s[1]).contains("Usage: minima study").contains("create");
   }
 
   @Test
