@@ -61,55 +61,40 @@ final class SwarmMotion {
     }
   }
 
-  /**
-   * pyswarm's and pyswarms' initial positions, {@code lb + rand(S, D) * (ub - lb)}, as new rows.
-   */
-  double[][] uniformRows(RandomGenerator rng) {
+  /** The value of one entry of an initial row from its column and its uniform draw. */
+  private interface Entry {
+    double at(int column, double draw);
+  }
+
+  /** New rows of {@code rand(S, D)} draws (row by row) mapped entry by entry. */
+  private double[][] rows(RandomGenerator rng, Entry entry) {
     double[] r = r1;
     draw(rng, r);
-    double[][] x = new double[s][];
+    double[][] rows = new double[s][];
     for (int i = 0; i < s; i++) {
-      double[] xi = new double[n];
+      double[] row = new double[n];
       int base = i * n;
       for (int j = 0; j < n; j++) {
-        xi[j] = lb[j] + r[base + j] * (ub[j] - lb[j]);
+        row[j] = entry.at(j, r[base + j]);
       }
-      x[i] = xi;
+      rows[i] = row;
     }
-    return x;
+    return rows;
+  }
+
+  /** pyswarm's and pyswarms' initial positions, {@code lb + rand(S, D) * (ub - lb)}, as new rows. */
+  double[][] uniformRows(RandomGenerator rng) {
+    return rows(rng, (j, r) -> lb[j] + r * (ub[j] - lb[j]));
   }
 
   /** New rows {@code lo + rand(S, D) * span} (pyswarms' initial velocities with {@code span = hi - lo}). */
   double[][] velocityRows(RandomGenerator rng, double lo, double span) {
-    double[] r = r1;
-    draw(rng, r);
-    double[][] v = new double[s][];
-    for (int i = 0; i < s; i++) {
-      double[] vi = new double[n];
-      int base = i * n;
-      for (int j = 0; j < n; j++) {
-        vi[j] = span * r[base + j] + lo;
-      }
-      v[i] = vi;
-    }
-    return v;
+    return rows(rng, (j, r) -> span * r + lo);
   }
 
   /** pyswarm's initial velocities {@code vlow + rand(S, D) * (vhigh - vlow)}, {@code vhigh = |ub - lb|}, as new rows. */
   double[][] pyswarmVelocityRows(RandomGenerator rng) {
-    double[] r = r1;
-    draw(rng, r);
-    double[][] v = new double[s][];
-    for (int i = 0; i < s; i++) {
-      double[] vi = new double[n];
-      int base = i * n;
-      for (int j = 0; j < n; j++) {
-        double vhigh = range[j];
-        vi[j] = -vhigh + r[base + j] * (vhigh + vhigh);
-      }
-      v[i] = vi;
-    }
-    return v;
+    return rows(rng, (j, r) -> -range[j] + r * (range[j] + range[j]));
   }
 
   /**
