@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.minima4j.random.Permutations;
 
 /** Splitting datasets: torch.utils.data.random_split and a train/validation split. */
 public final class Datasets {
@@ -46,16 +47,7 @@ public final class Datasets {
 
   /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
   public static int[] permutation(int n, RandomGenerator rng) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
+    return Permutations.permutation(n, rng);
   }
+
 }

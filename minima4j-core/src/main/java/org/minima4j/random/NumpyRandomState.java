@@ -394,26 +394,15 @@ public final class NumpyRandomState implements RandomGenerator {
    * for {@code i = n - 1 .. 1}.
    */
   public void shuffle(int[] a) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = (int) bounded(i);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
+    Permutations.shuffle(a, this);
   }
+
 
   /** NumPy's {@code permutation(n)}: {@code arange(n)} shuffled. */
   public int[] permutation(int n) {
-    if (n < 0) {
-      throw new IllegalArgumentException("n must be non-negative, got " + n);
-    }
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = i;
-    }
-    shuffle(a);
-    return a;
+    return Permutations.permutation(n, this);
   }
+
 
   /**
    * NumPy's {@code choice(len(p), p=p)} for one draw: the cumulative sum of {@code p}, divided by its

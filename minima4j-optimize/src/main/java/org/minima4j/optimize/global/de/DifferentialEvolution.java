@@ -12,6 +12,7 @@ import org.minima4j.optimize.global.LocalSearch;
 import org.minima4j.optimize.global.LocalSearches;
 import org.minima4j.optimize.global.SeededRandom;
 import org.minima4j.optimize.global.internal.State;
+import org.minima4j.random.Permutations;
 
 /**
  * Differential evolution with ask/tell, following scipy 1.10.1
@@ -311,7 +312,7 @@ public final class DifferentialEvolution extends GlobalOptimizer {
         }
       }
       for (int j = 0; j < n; j++) {
-        int[] order = permutation(np);
+        int[] order = Permutations.permutation(np, rng);
         for (int i = 0; i < np; i++) {
           population[i][j] = samples[order[i]][j];
         }
@@ -325,25 +326,6 @@ public final class DifferentialEvolution extends GlobalOptimizer {
     }
     if (o.x0() != null) {
       population[0] = unscaleParameters(o.x0());
-    }
-  }
-
-  /** A uniformly random permutation of 0..m-1 (Fisher-Yates from the top, as numpy's shuffle). */
-  private int[] permutation(int m) {
-    int[] a = new int[m];
-    for (int i = 0; i < m; i++) {
-      a[i] = i;
-    }
-    shuffle(a);
-    return a;
-  }
-
-  private void shuffle(int[] a) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
     }
   }
 
@@ -437,7 +419,7 @@ public final class DifferentialEvolution extends GlobalOptimizer {
         idxs[j] = t;
       }
     } else {
-      shuffle(idxs);
+      Permutations.shuffle(idxs, rng);
     }
     int m = Math.min(count, idxs.length);
     int[] r = new int[Math.max(count, m)];
