@@ -201,38 +201,11 @@ public abstract class GlobalOptimizer {
     return v;
   }
 
-  /**
-   * {@link #record} for each point of a batch in order, in one pass: the same counts, best value and
-   * best point (copied once, from the last point that improved it), and the values with NaN mapped
-   * to +infinity.
-   */
+  /** {@link #record} for each point of a batch, in order. */
   private double[] recordBatch(List<double[]> pts, double[] values) {
-    int m = values.length;
-    double[] v = new double[m];
-    double best = bestF;
-    boolean none = bestX == null;
-    int last = -1;
-    long nan = 0;
-    for (int i = 0; i < m; i++) {
-      double value = values[i];
-      if (value != value) {
-        nan++;
-        value = Double.POSITIVE_INFINITY;
-      }
-      v[i] = value;
-      if (value < best || none) {
-        if (value < best) {
-          best = value;
-        }
-        none = false;
-        last = i;
-      }
-    }
-    nfev += m;
-    nonFinite += nan;
-    bestF = best;
-    if (last >= 0) {
-      bestX = pts.get(last).clone();
+    double[] v = new double[values.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = record(pts.get(i), values[i]);
     }
     return v;
   }
